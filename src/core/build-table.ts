@@ -1,0 +1,70 @@
+import type { DatasetIndex } from "./dataset-index";
+import { parseBound, parseCurrency, parseLanguage, parseScale, type Bound, type Language } from "./query-options";
+import { answerByIds } from "./query-figure";
+import { resolveTable } from "./resolve";
+import type { Currency, EntityKind, NumericTable, SourceTable } from "./schema";
+import { unitLabel } from "./unit-label";
+import type { Scale } from "./units";
+
+/** A cell of a table as Excel can hold it. A figure the report does not give is "". */
+export type Cell = string | number | boolean;
+
+export interface TableOptions {
+  language?: unknown;
+  currency?: unknown;
+  scale?: unknown;
+  bound?: unknown;
+}
+
+const ROW_HEADER: Record<EntityKind, { en: string; zh: string }> = {
+  vendor: { en: "Vendor", zh: "厂商" },
+  model: { en: "Model", zh: "模型" },
+  camp: { en: "Camp", zh: "阵营" },
+  market: { en: "Market", zh: "市场" },
+};
+
+/**
+ * A report table as a rectangular 2-D array, header row first. A table as written gives the
+ * report's cells in the chosen language (currency and scale do not apply to text); a numeric table
+ * gives one row per entity, with currency and scale applied and the unit in each header.
+ */
+export function buildTable(index: DatasetIndex, tableName: unknown, options: TableOptions = {}): Cell[][] {
+  const language = parseLanguage(options.language);
+  const currency = parseCurrency(options.currency) ?? "USD";
+  const scale = parseScale(options.scale);
+  const bound = parseBound(options.bound);
+  const table = resolveTable(index, tableName);
+  return table.kind === "source"
+    ? sourceTable(table, language)
+    : numericTable(index, table, { language, currency, scale, bound });
+}
+
+function sourceTable(table: SourceTable, language: Language): Cell[][] {
+  return [table.header.map((c) => c[language]), ...table.rows.map((row) => row.map((c) => c[language]))];
+}
+
+function numericTable(
+  index: DatasetIndex,
+  table: NumericTable,
+  options: { language: Language; currency: Currency; scale: Scale; bound: Bound },
+): Cell[][] {
+  const { language, currency, scale } = options;
+  const entities = table.rows.map((id) => index.entities.get(id)!);
+  const columns = table.columns.map((c) => ({ column: c, metric: index.metrics.get(c.metric)! }));
+  const header: Cell[] = [ROW_HEADER[entities[0]!.kind][language]];
+  for (const { column, metric } of columns) {
+    const unit = unitLabel(metric, language, metric.kind === "money" ? currency : undefined, scale);
+    header.push(unit ? `${column.header[language]} (${unit})` : column.header[language]);
+  }
+  const period = table.period ?? undefined;
+  const rows = entities.map((entity) => {
+    const row: Cell[] = [entity.name[language]];
+    for (const { column, metric } of columns) {
+      const bound = column.bound === "value" ? options.bound : column.bound;
+      const answer = answerByIds(index, entity, metric, period, { ...options, bound });
+      row.push(answer ? answer.value : "");
+    }
+    return row;
+  });
+  return [header, ...rows];
+}

@@ -1,0 +1,82 @@
+import { normalizeName } from "./normalize-name";
+import type { Dataset, Entity, Figure, Metric, Table } from "./schema";
+import { toBase } from "./units";
+
+/** A figure with its numbers in base units (shares as fractions), computed once at load. */
+export interface IndexedFigure {
+  figure: Figure;
+  /** Base-unit low and high; equal for a single value; undefined for a text figure. */
+  low?: number;
+  high?: number;
+}
+
+/**
+ * Lookups over a validated dataset, built once per dataset so that every query is a few Map gets.
+ * Built only from a dataset that passed validation: it trusts ids to be unique and references to
+ * resolve.
+ */
+export interface DatasetIndex {
+  readonly dataset: Dataset;
+  readonly entities: ReadonlyMap<string, Entity>;
+  /** normalizeName(name or alias) -> entity. */
+  readonly entityKeys: ReadonlyMap<string, Entity>;
+  readonly metrics: ReadonlyMap<string, Metric>;
+  /** normalizeName(id or name) -> metric. */
+  readonly metricKeys: ReadonlyMap<string, Metric>;
+  readonly tables: ReadonlyMap<string, Table>;
+  readonly tableKeys: ReadonlyMap<string, Table>;
+  readonly figures: ReadonlyMap<string, IndexedFigure>;
+  /** `${entityId}|${metricId}` -> that entity's figures for the metric. */
+  readonly byEntityMetric: ReadonlyMap<string, readonly IndexedFigure[]>;
+  /** Metric ids each entity has figures for, in dataset order. */
+  readonly metricsOfEntity: ReadonlyMap<string, readonly string[]>;
+}
+
+export function figureKey(entityId: string, metricId: string): string {
+  return `${entityId}|${metricId}`;
+}
+
+export function indexDataset(dataset: Dataset): DatasetIndex {
+  const entities = new Map(dataset.entities.map((e) => [e.id, e]));
+  const entityKeys = new Map<string, Entity>();
+  for (const e of dataset.entities) {
+    for (const name of [e.id, e.name.en, e.name.zh, ...e.aliases]) entityKeys.set(normalizeName(name), e);
+  }
+  const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
+  const metricKeys = new Map<string, Metric>();
+  for (const m of dataset.metrics) {
+    for (const name of [m.id, m.name.en, m.name.zh]) metricKeys.set(normalizeName(name), m);
+  }
+  const tables = new Map(dataset.tables.map((t) => [t.id, t]));
+  const tableKeys = new Map<string, Table>();
+  for (const t of dataset.tables) {
+    for (const name of [t.id, t.title.en, t.title.zh]) tableKeys.set(normalizeName(name), t);
+  }
+  const figures = new Map<string, IndexedFigure>();
+  const byEntityMetric = new Map<string, IndexedFigure[]>();
+  const metricsOfEntity = new Map<string, string[]>();
+  for (const figure of dataset.figures) {
+    const indexed = indexFigure(figure);
+    figures.set(figure.id, indexed);
+    const key = figureKey(figure.entity, figure.metric);
+    const list = byEntityMetric.get(key);
+    if (list) list.push(indexed);
+    else byEntityMetric.set(key, [indexed]);
+    const ofEntity = metricsOfEntity.get(figure.entity) ?? [];
+    if (!ofEntity.includes(figure.metric)) ofEntity.push(figure.metric);
+    metricsOfEntity.set(figure.entity, ofEntity);
+  }
+  return { dataset, entities, entityKeys, metrics, metricKeys, tables, tableKeys, figures, byEntityMetric, metricsOfEntity };
+}
+
+function indexFigure(figure: Figure): IndexedFigure {
+  const scale = figure.scale ?? "";
+  if (figure.value !== undefined) {
+    const v = toBase(figure.value, scale);
+    return { figure, low: v, high: v };
+  }
+  if (figure.low !== undefined && figure.high !== undefined) {
+    return { figure, low: toBase(figure.low, scale), high: toBase(figure.high, scale) };
+  }
+  return { figure };
+}
