@@ -1,4 +1,8 @@
 import * as z from "zod";
+import { BOUND_COLUMNS, CURRENCIES, ENTITY_KINDS, FLAG_CODES, METRIC_KINDS, QUALIFIERS, WRITTEN_SCALES, type Qualifier } from "./vocabulary";
+
+export { BOUND_COLUMNS, CURRENCIES, ENTITY_KINDS, FLAG_CODES, METRIC_KINDS, QUALIFIERS, WRITTEN_SCALES };
+export type { Currency, EntityKind, FlagCode, MetricKind, Qualifier, WrittenScale } from "./vocabulary";
 
 /**
  * The dataset format (format 1). This file is the single source of the dataset's types and of
@@ -9,7 +13,7 @@ export const FORMAT = 1;
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "use lower-case letters, digits and . _ - only, e.g. \"openai.revenue.2026\"");
+  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "use lower-case letters, digits and . _ - only, e.g. \"openai\" or \"openai.revenue.2026\"");
 
 /** snake_case metric id, e.g. `revenue`, `compute_gw`. */
 const MetricId = z.string().regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/, "use snake_case, e.g. \"compute_gw\"");
@@ -22,75 +26,17 @@ export const TextSchema = z
   .strict();
 export type Text = z.infer<typeof TextSchema>;
 
-export const CURRENCIES = ["USD", "CNY"] as const;
 export const CurrencySchema = z.enum(CURRENCIES);
-export type Currency = z.infer<typeof CurrencySchema>;
 
-/**
- * Scale as written in the report. `""` means the number is written in units; `%` means percent
- * (the value 72 with scale `%` is the fraction 0.72).
- */
-export const WRITTEN_SCALES = ["", "万", "亿", "万亿", "%"] as const;
 export const WrittenScaleSchema = z.enum(WRITTEN_SCALES);
-export type WrittenScale = z.infer<typeof WrittenScaleSchema>;
 
-/**
- * What a metric measures, which decides how queries treat it:
- * - `money`: an amount in the figure's currency; currency conversion and scale apply.
- * - `count`: a number of things (users, chips, parameters...); scale applies.
- * - `share`: a fraction of a whole, 0..1 (the report's 72% is 0.72).
- * - `rate`: a growth rate or relative difference as a fraction (120% is 1.2); may exceed 1.
- * - `multiple`: "N times" or "1/N of" something, as a plain factor.
- * - `measure`: a physical or other unit, named in the metric (`compute_gw` is in gigawatts).
- * - `text`: a categorical statement; the answer is text.
- */
-export const METRIC_KINDS = ["money", "count", "share", "rate", "multiple", "measure", "text"] as const;
 export const MetricKindSchema = z.enum(METRIC_KINDS);
-export type MetricKind = z.infer<typeof MetricKindSchema>;
 
-export const ENTITY_KINDS = ["vendor", "model", "camp", "market"] as const;
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
-export type EntityKind = z.infer<typeof EntityKindSchema>;
 
-/** Qualifiers exactly as the report writes them, with their meaning. */
-export const QUALIFIERS = {
-  "超": "more than",
-  "超过": "more than",
-  "将超": "will exceed",
-  "首次超过": "for the first time exceeds",
-  "突破": "surpasses",
-  "均突破": "each surpasses",
-  "以上": "or more",
-  "普遍超": "generally more than",
-  "约": "about",
-  "左右": "about",
-  "低至": "as low as",
-  "仅为": "only",
-  "不超过": "no more than",
-  "以内": "within",
-  "最大": "at most",
-  "达": "reaches",
-  "计划": "planned",
-} as const;
-export type Qualifier = keyof typeof QUALIFIERS;
 export const QualifierSchema = z.enum(Object.keys(QUALIFIERS) as [Qualifier, ...Qualifier[]]);
 
-/** Kinds of problem in the source that a figure, table or statement is flagged with. */
-export const FLAG_CODES = [
-  "garbled",
-  "missing_in_source",
-  "unit_suspect",
-  "contradicted_by_source",
-  "sum_mismatch",
-  "inconsistent",
-  "scope_differs",
-  "scope_unclear",
-  "name_suspect",
-  "corrected_in_source",
-  "period_unclear",
-] as const;
 export const FlagCodeSchema = z.enum(FLAG_CODES);
-export type FlagCode = z.infer<typeof FlagCodeSchema>;
 
 export const FlagSchema = z
   .object({
@@ -162,7 +108,7 @@ export const FigureSchema = z
     text: TextSchema.optional().meta({ description: "The answer of a text figure" }),
     scale: WrittenScaleSchema.optional().meta({ description: "Scale as written; numeric figures only" }),
     currency: CurrencySchema.optional().meta({ description: "Currency as written; money figures only" }),
-    qualifier: QualifierSchema.nullable().meta({ description: "Qualifier exactly as written (超, 约, 低至...), or null" }),
+    qualifier: QualifierSchema.nullable().meta({ description: "Qualifier exactly as written (超, 约, 低至...), or null; required so that a missing qualifier is a statement, not an omission" }),
     statedAsConversionOf: Id.optional().meta({
       description: "Id of the figure this one is the report's own conversion of (\"220-250亿元(约31-35亿美元)\")",
     }),
@@ -188,7 +134,6 @@ export const SourceTableSchema = z
   .strict();
 export type SourceTable = z.infer<typeof SourceTableSchema>;
 
-export const BOUND_COLUMNS = ["value", "low", "high", "mid"] as const;
 
 export const NumericColumnSchema = z
   .object({
@@ -205,7 +150,7 @@ export const NumericTableSchema = z
     kind: z.literal("numeric"),
     title: TextSchema,
     section: z.string().min(1),
-    period: z.number().int().nullable(),
+    period: z.number().int().min(1900).max(2200).nullable().meta({ description: "Year of the figures shown; null for the latest each entity has" }),
     rows: z.array(Id).min(1).meta({ description: "Entity ids, one row each" }),
     columns: z.array(NumericColumnSchema).min(1),
     flags: z.array(FlagSchema).optional(),
@@ -245,7 +190,7 @@ export const MetaSchema = z
       .regex(/^\d+\.\d+\.\d+$/, "use semantic versioning, e.g. \"1.0.0\"")
       .meta({ description: "Dataset version (semver); a feed must raise it to replace a dataset" }),
     source: z
-      .object({ publisher: z.string(), author: z.string(), file: z.string() })
+      .object({ publisher: z.string().min(1), author: z.string().min(1), file: z.string().min(1) })
       .strict()
       .meta({ description: "Where the report text comes from" }),
     exchangeRate: ExchangeRateSchema,
