@@ -14,6 +14,8 @@ export interface TableOptions {
   currency?: unknown;
   scale?: unknown;
   bound?: unknown;
+  /** Label share and rate columns "%" (for cells that will be formatted as percentages). */
+  percentHeaders?: boolean;
 }
 
 const ROW_HEADER: Record<EntityKind, { en: string; zh: string }> = {
@@ -36,7 +38,7 @@ export function buildTable(index: DatasetIndex, tableName: unknown, options: Tab
   const table = resolveTable(index, tableName);
   return table.kind === "source"
     ? sourceTable(table, language)
-    : numericTable(index, table, { language, currency, scale, bound });
+    : numericTable(index, table, { language, currency, scale, bound }, options.percentHeaders === true);
 }
 
 function sourceTable(table: SourceTable, language: Language): Cell[][] {
@@ -47,13 +49,14 @@ function numericTable(
   index: DatasetIndex,
   table: NumericTable,
   options: { language: Language; currency: Currency; scale: Scale; bound: Bound },
+  percentHeaders: boolean,
 ): Cell[][] {
   const { language, currency, scale } = options;
   const entities = table.rows.map((id) => index.entities.get(id)!);
   const columns = table.columns.map((c) => ({ column: c, metric: index.metrics.get(c.metric)! }));
   const header: Cell[] = [ROW_HEADER[entities[0]!.kind][language]];
   for (const { column, metric } of columns) {
-    const unit = unitLabel(metric, language, metric.kind === "money" ? currency : undefined, scale);
+    const unit = unitLabel(metric, language, metric.kind === "money" ? currency : undefined, scale, percentHeaders);
     header.push(unit ? `${column.header[language]} (${unit})` : column.header[language]);
   }
   const period = table.period ?? undefined;

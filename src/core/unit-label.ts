@@ -8,9 +8,10 @@ const CURRENCY_ZH: Record<Currency, string> = { USD: "美元", CNY: "元" };
 
 /**
  * The unit a number is in, for a header: "USD billion" / "亿美元", "users, million" / "用户,百万",
- * "fraction" for shares and rates (0.68 is 68%), "×" for multiples, the measured unit ("GW").
+ * "fraction" for shares and rates (0.68 is 68%; "%" where the cells are formatted as percentages),
+ * "×" for multiples, the measured unit ("GW").
  */
-export function unitLabel(metric: Metric, language: Language, currency: Currency | undefined, scale: Scale): string {
+export function unitLabel(metric: Metric, language: Language, currency: Currency | undefined, scale: Scale, percent = false): string {
   const en = language === "en";
   switch (metric.kind) {
     case "money":
@@ -22,6 +23,7 @@ export function unitLabel(metric: Metric, language: Language, currency: Currency
     }
     case "share":
     case "rate":
+      if (percent) return "%";
       return en ? "fraction" : "小数";
     case "multiple":
       return "×";

@@ -34,6 +34,8 @@ export interface TableRefresh {
   userEditsKept: number;
   rowsAdded: number;
   rowsRemoved: number;
+  /** Anything the user should know about this table's refresh, one sentence each. */
+  notes: string[];
 }
 
 export interface RefreshSummary {
@@ -41,6 +43,8 @@ export interface RefreshSummary {
   /** Tables that could not be refreshed, each with one sentence why (deleted, renamed, blocked...). */
   failed: { name: string; reason: string }[];
   cellsChanged: number;
+  /** Dataset version the refreshed tables now show. */
+  datasetVersion: string;
 }
 
 export interface TrackedTable {

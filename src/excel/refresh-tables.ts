@@ -1,0 +1,243 @@
+import type { Cell } from "../core/build-table";
+import type { DatasetState, DatasetStore } from "../core/dataset-store";
+import { isEmpty, stillWritten } from "./cell-match";
+import type { RefreshSummary, TableRefresh } from "./contracts";
+import { excelMessage, type ExcelRunner } from "./excel-runner";
+import { planTable, toExcelInput, type TablePlan } from "./plan-table";
+import { readRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
+import { parseRange, qualified, rangeAddress } from "./a1";
+
+/** Per tracked entry, what the second round trip loads. */
+interface Loaded {
+  entry: RegistryEntry;
+  plan?: TablePlan;
+  failure?: string;
+  table?: Excel.Table;
+  range?: Excel.Range;
+  sheet?: Excel.Worksheet;
+  growth?: Excel.Range;
+  anchor?: Excel.Range;
+  sourceCell?: Excel.Range;
+}
+
+/**
+ * Refreshes tracked tables in three round trips however many there are: read the registry and the
+ * workbook's table names; read every tracked table, the cells it would grow into and its source
+ * line; write every change and the registry. A cell the user changed since the add-in wrote it is
+ * kept; a table the user deleted or renamed is reported, not recreated; a table that would grow into
+ * the user's cells is left as it is and reported.
+ */
+export async function refreshTables(runner: ExcelRunner, store: DatasetStore, names?: string[]): Promise<RefreshSummary> {
+  const state = store.current;
+  try {
+    return await runner.run(async (context) => {
+      const workbook = context.workbook;
+      const setting = workbook.settings.getItemOrNullObject(REGISTRY_KEY);
+      setting.load("value");
+      workbook.tables.load("items/name");
+      await context.sync();
+
+      const { registry, problems } = readRegistry(setting.isNullObject ? undefined : setting.value);
+      const wanted = names ? registry.entries.filter((e) => names.includes(e.name)) : registry.entries;
+      const existing = new Set(workbook.tables.items.map((t) => t.name));
+      const failed: RefreshSummary["failed"] = problems.map((reason) => ({ name: "(record)", reason }));
+      for (const missing of (names ?? []).filter((n) => !registry.entries.some((e) => e.name === n))) {
+        failed.push({ name: missing, reason: `${missing} is not a table this add-in inserted.` });
+      }
+
+      const loaded: Loaded[] = wanted.map((entry) => loadEntry(workbook, state, entry, existing));
+      const others = workbook.tables.items
+        .filter((t) => !registry.entries.some((e) => e.name === t.name))
+        .map((t) => {
+          const range = t.getRange();
+          range.load("address");
+          return { table: t, range };
+        });
+      await context.sync();
+
+      const refreshed: TableRefresh[] = [];
+      for (const item of loaded) {
+        const outcome = item.failure ? { failure: item.failure } : applyEntry(item, state);
+        if ("failure" in outcome && outcome.failure !== undefined) {
+          failed.push({ name: item.entry.name, reason: outcome.failure ?? renamedOrDeleted(item.entry, others) });
+          continue;
+        }
+        if (!("refresh" in outcome)) {
+          failed.push({ name: item.entry.name, reason: renamedOrDeleted(item.entry, others) });
+          continue;
+        }
+        refreshed.push(outcome.refresh);
+      }
+      workbook.settings.add(REGISTRY_KEY, writeRegistry(registry));
+      await context.sync();
+      return { refreshed, failed, cellsChanged: refreshed.reduce((n, r) => n + r.cellsChanged, 0), datasetVersion: state.version };
+    });
+  } catch (e) {
+    throw new Error(`Excel did not refresh the tables: ${excelMessage(e)}`);
+  }
+}
+
+function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: RegistryEntry, existing: Set<string>): Loaded {
+  let plan: TablePlan;
+  try {
+    plan = planTable(state, { tableId: entry.tableId, mode: entry.mode, ...entry.options });
+  } catch (e) {
+    return { entry, failure: `${entry.name} cannot be refreshed: ${excelMessage(e)}` };
+  }
+  const item: Loaded = { entry, plan };
+  if (entry.sourceLine) {
+    const sheet = workbook.worksheets.getItemOrNullObject(entry.sheet);
+    item.sheet = sheet;
+    item.sourceCell = sheet.getRange(entry.sourceLine.address);
+    item.sourceCell.load("values,formulas");
+  }
+  if (entry.mode === "spill") {
+    const sheet = workbook.worksheets.getItem(entry.sheet);
+    const { row, col } = parseRange(entry.address);
+    item.anchor = sheet.getRangeByIndexes(row, col, 1, 1);
+    item.anchor.load("formulas");
+    return item;
+  }
+  if (!existing.has(entry.name)) return item;
+  if (plan.headers.length !== entry.headers.length) {
+    return { entry, failure: `${entry.name} cannot be refreshed: the dataset now gives this table ${plan.headers.length} columns instead of ${entry.headers.length}. Insert it again.` };
+  }
+  item.table = workbook.tables.getItem(entry.name);
+  item.range = item.table.getRange();
+  item.range.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas");
+  const sheet = item.table.worksheet;
+  sheet.load("name");
+  item.sheet = sheet;
+  const extra = plan.written.length - entry.written.length;
+  if (extra > 0) {
+    const { row, col, rows, cols } = parseRange(entry.address);
+    item.growth = workbook.worksheets.getItem(entry.sheet).getRangeByIndexes(row + rows, col, extra, cols);
+    item.growth.load("address,values,formulas");
+  }
+  return item;
+}
+
+type Outcome = { refresh: TableRefresh } | { failure: string } | { missing: true };
+
+function applyEntry(item: Loaded, state: DatasetState): Outcome {
+  const { entry, plan } = item;
+  if (!plan) return { failure: `${entry.name} cannot be refreshed.` };
+  const refresh: TableRefresh = { name: entry.name, tableId: entry.tableId, mode: entry.mode, cellsChanged: 0, userEditsKept: 0, rowsAdded: 0, rowsRemoved: 0, notes: [] };
+  if (entry.mode === "spill") {
+    const formula = item.anchor!.formulas[0]![0];
+    if (formula !== entry.written[0]![0]) {
+      const anchor = entry.address.split(":")[0]!;
+      return { failure: `${entry.name}: the formula in ${qualified(entry.sheet, anchor)} was changed or removed, so it is left as it is.` };
+    }
+    finishEntry(item, state);
+    return { refresh };
+  }
+  if (!item.range) return { missing: true };
+  const range = item.range;
+  const sheetName = item.sheet!.name;
+  const rangeInfo = { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
+  const registered = parseRange(entry.address);
+  const extra = plan.written.length - entry.written.length;
+  if (extra > 0 && (sheetName !== entry.sheet || rangeInfo.row !== registered.row || rangeInfo.col !== registered.col)) {
+    entry.address = rangeAddress(rangeInfo.row, rangeInfo.col, rangeInfo.rows, rangeInfo.cols);
+    entry.sheet = sheetName;
+    return { failure: `${entry.name} was moved, so the rows it needs to grow into were not checked; refresh again.` };
+  }
+  if (item.growth) {
+    const blocking = item.growth.values.some((line, r) => line.some((v, c) => !isEmpty(v, item.growth!.formulas[r]![c])));
+    if (blocking) {
+      return { failure: `${entry.name} needs ${extra} more row${extra === 1 ? "" : "s"}, but ${item.growth.address} is not empty; clear it or move the table, then refresh.` };
+    }
+  }
+
+  const header = range.values[0]!.map(String);
+  const columnOf = entry.headers.map((h) => header.indexOf(h));
+  entry.headers.forEach((h, i) => {
+    if (columnOf[i] === -1) refresh.notes.push(`The column "${h}" was renamed or removed in the workbook, so it was not refreshed.`);
+  });
+
+  const oldRows = entry.written.length;
+  const newRows = plan.written.length;
+  const ownedAddress = rangeAddress(rangeInfo.row, rangeInfo.col, newRows + 1, rangeInfo.cols);
+  if (newRows !== oldRows) item.table!.resize(ownedAddress);
+  refresh.rowsAdded = Math.max(0, newRows - oldRows);
+  refresh.rowsRemoved = Math.max(0, oldRows - newRows);
+
+  const keptWritten: Cell[][] = [];
+  for (let r = 0; r < newRows; r++) {
+    const line: Cell[] = [];
+    for (let i = 0; i < entry.headers.length; i++) {
+      const next = plan.written[r]![i]!;
+      const col = columnOf[i]!;
+      if (r >= oldRows) {
+        line.push(next);
+        if (col < 0) continue;
+        writeCell(range, r + 1, col, next);
+        range.getCell(r + 1, col).numberFormat = [[plan.numberFormats[i]!]];
+        refresh.cellsChanged++;
+        continue;
+      }
+      const before = entry.written[r]![i]!;
+      if (col < 0) {
+        line.push(before);
+        continue;
+      }
+      if (!stillWritten(before, range.values[r + 1]![col], range.formulas[r + 1]![col])) {
+        refresh.userEditsKept++;
+        line.push(before);
+        continue;
+      }
+      const shownChanged = entry.mode === "live" && entry.shown[r]?.[i] !== plan.shown[r]![i];
+      if (next !== before) writeCell(range, r + 1, col, next);
+      if (next !== before || shownChanged) refresh.cellsChanged++;
+      line.push(next);
+    }
+    keptWritten.push(line);
+  }
+  for (let r = newRows; r < oldRows; r++) {
+    entry.headers.forEach((_, i) => {
+      const col = columnOf[i]!;
+      if (col >= 0 && stillWritten(entry.written[r]![i], range.values[r + 1]![col], range.formulas[r + 1]![col])) {
+        range.getCell(r + 1, col).clear();
+      }
+    });
+  }
+  entry.address = ownedAddress;
+  entry.sheet = sheetName;
+  entry.written = keptWritten;
+  entry.shown = plan.shown;
+  finishEntry(item, state);
+  return { refresh };
+}
+
+function finishEntry(item: Loaded, state: DatasetState): void {
+  const { entry, plan } = item;
+  if (entry.sourceLine && item.sourceCell && plan) {
+    const cell = item.sourceCell;
+    if (stillWritten(toExcelInput(entry.sourceLine.text), cell.values[0]![0], cell.formulas[0]![0]) && plan.sourceLine !== entry.sourceLine.text) {
+      cell.values = [[toExcelInput(plan.sourceLine)]];
+      entry.sourceLine = { address: entry.sourceLine.address, text: plan.sourceLine };
+    }
+  }
+  entry.datasetVersion = state.version;
+  entry.datasetHash = state.hash;
+  entry.refreshedAt = new Date().toISOString();
+}
+
+function writeCell(range: Excel.Range, r: number, c: number, input: Cell): void {
+  const cell = range.getCell(r, c);
+  if (typeof input === "string" && input.startsWith("=")) cell.formulas = [[input]];
+  else cell.values = [[input]];
+}
+
+function renamedOrDeleted(entry: RegistryEntry, others: { table: Excel.Table; range: Excel.Range }[]): string {
+  const registered = parseRange(entry.address);
+  const match = others.find(({ range }) => {
+    const r = parseRange(range.address);
+    return range.address.split("!")[0]!.replace(/^'|'$/g, "") === entry.sheet && r.row === registered.row && r.col === registered.col;
+  });
+  if (match) {
+    return `${entry.name} was renamed to "${match.table.name}", so it is no longer refreshed; rename it back to ${entry.name} to refresh it.`;
+  }
+  return `${entry.name} was deleted from the workbook; it is not recreated. Insert the table again to track it.`;
+}

@@ -1,0 +1,113 @@
+import type { Cell } from "../core/build-table";
+import type { InsertMode, InsertRequest, TrackedTable } from "./contracts";
+
+/**
+ * What the add-in inserted, stored in the workbook's settings so it survives save and reopen.
+ * Saved workbooks depend on this format: it is versioned, and read leniently (an entry that cannot
+ * be read is skipped and reported, never a reason to lose the others).
+ */
+export const REGISTRY_KEY = "AIMARKET.registry";
+export const REGISTRY_VERSION = 1;
+/** Prefix of the names of the Excel tables the add-in inserts. */
+export const TABLE_NAME_PREFIX = "AIM_";
+
+export interface RegistryEntry {
+  name: string;
+  tableId: string;
+  mode: InsertMode;
+  options: Omit<InsertRequest, "tableId" | "mode">;
+  sheet: string;
+  /** Owned range without the sheet: header row and body for tables, the spill area for spills. */
+  address: string;
+  /** Header row as written, to find the add-in's columns among ones the user added. */
+  headers: string[];
+  /** Body as the add-in wrote it: values (snapshot) or formulas (live); the formula alone (spill). */
+  written: Cell[][];
+  /** Body values as the add-in computed them, to count what a refresh changes in live tables. */
+  shown: Cell[][];
+  sourceLine?: { address: string; text: string };
+  datasetVersion: string;
+  datasetHash: string;
+  insertedAt: string;
+  refreshedAt?: string;
+}
+
+export interface Registry {
+  version: typeof REGISTRY_VERSION;
+  refreshOnOpen: boolean;
+  entries: RegistryEntry[];
+}
+
+export interface ReadRegistry {
+  registry: Registry;
+  /** One sentence per part of the stored registry that could not be read. */
+  problems: string[];
+}
+
+export function emptyRegistry(): Registry {
+  return { version: REGISTRY_VERSION, refreshOnOpen: false, entries: [] };
+}
+
+const MODES: readonly InsertMode[] = ["live", "snapshot", "spill"];
+
+function isCellMatrix(x: unknown): x is Cell[][] {
+  return Array.isArray(x) && x.every((row) => Array.isArray(row) && row.every((c) => ["string", "number", "boolean"].includes(typeof c)));
+}
+
+function readEntry(x: unknown): RegistryEntry | undefined {
+  if (!x || typeof x !== "object") return undefined;
+  const e = x as Record<string, unknown>;
+  const strings = ["name", "tableId", "sheet", "address", "datasetVersion", "datasetHash", "insertedAt"];
+  if (!strings.every((k) => typeof e[k] === "string")) return undefined;
+  if (!MODES.includes(e.mode as InsertMode)) return undefined;
+  if (!e.options || typeof e.options !== "object") return undefined;
+  if (!Array.isArray(e.headers) || !isCellMatrix(e.written) || !isCellMatrix(e.shown)) return undefined;
+  return x as RegistryEntry;
+}
+
+/** Reads what a workbook holds under REGISTRY_KEY (a JSON string, or nothing). */
+export function readRegistry(stored: unknown): ReadRegistry {
+  if (stored === null || stored === undefined || stored === "") return { registry: emptyRegistry(), problems: [] };
+  let raw: unknown = stored;
+  if (typeof stored === "string") {
+    try {
+      raw = JSON.parse(stored);
+    } catch {
+      return { registry: emptyRegistry(), problems: ["The add-in's record of inserted tables is damaged; tables inserted before cannot be refreshed."] };
+    }
+  }
+  const r = raw as Partial<Record<string, unknown>>;
+  if (!r || typeof r !== "object" || !Array.isArray(r.entries)) {
+    return { registry: emptyRegistry(), problems: ["The add-in's record of inserted tables is damaged; tables inserted before cannot be refreshed."] };
+  }
+  const problems: string[] = [];
+  if (typeof r.version === "number" && r.version > REGISTRY_VERSION) {
+    problems.push(`This workbook's record of inserted tables was written by a newer add-in (format ${r.version}); some details may be ignored.`);
+  }
+  const entries: RegistryEntry[] = [];
+  r.entries.forEach((x, i) => {
+    const entry = readEntry(x);
+    if (entry) entries.push(entry);
+    else problems.push(`Entry ${i + 1} of the record of inserted tables could not be read and is ignored.`);
+  });
+  return { registry: { version: REGISTRY_VERSION, refreshOnOpen: r.refreshOnOpen === true, entries }, problems };
+}
+
+export function writeRegistry(registry: Registry): string {
+  return JSON.stringify(registry);
+}
+
+export function toTracked(entry: RegistryEntry): TrackedTable {
+  const { name, tableId, mode, options, sheet, address, datasetVersion, datasetHash, insertedAt, refreshedAt } = entry;
+  return { name, tableId, mode, options, sheet, address, datasetVersion, datasetHash, insertedAt, refreshedAt };
+}
+
+/** The next free name for an inserted table: AIM_<table id>_<n>, unused by any table or entry. */
+export function nextTableName(tableId: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = `${TABLE_NAME_PREFIX}${tableId.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  for (let n = 1; ; n++) {
+    const name = `${base}_${n}`;
+    if (!used.has(name.toLowerCase())) return name;
+  }
+}
