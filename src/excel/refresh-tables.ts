@@ -16,6 +16,8 @@ interface Loaded {
   range?: Excel.Range;
   sheet?: Excel.Worksheet;
   growth?: Excel.Range;
+  /** Where the source line moves when the table grows over it. */
+  movedSourceCell?: Excel.Range;
   anchor?: Excel.Range;
   sourceCell?: Excel.Range;
 }
@@ -111,8 +113,13 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
   const extra = plan.written.length - entry.written.length;
   if (extra > 0) {
     const { row, col, rows, cols } = parseRange(entry.address);
-    item.growth = workbook.worksheets.getItem(entry.sheet).getRangeByIndexes(row + rows, col, extra, cols);
+    const sheet = workbook.worksheets.getItem(entry.sheet);
+    item.growth = sheet.getRangeByIndexes(row + rows, col, extra, cols);
     item.growth.load("address,values,formulas");
+    if (entry.sourceLine) {
+      item.movedSourceCell = sheet.getRangeByIndexes(row + rows + extra, col, 1, 1);
+      item.movedSourceCell.load("address,values,formulas");
+    }
   }
   return item;
 }
@@ -144,7 +151,11 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
     return { failure: `${entry.name} was moved, so the rows it needs to grow into were not checked; refresh again.` };
   }
   if (item.growth) {
-    const blocking = item.growth.values.some((line, r) => line.some((v, c) => !isEmpty(v, item.growth!.formulas[r]![c])));
+    const source = entry.sourceLine && parseRange(entry.sourceLine.address);
+    const growth = parseRange(item.growth.address);
+    const ownSourceLine = (r: number, c: number, v: unknown, f: unknown) =>
+      source !== undefined && source.row === growth.row + r && source.col === growth.col + c && stillWritten(toExcelInput(entry.sourceLine!.text), v, f);
+    const blocking = item.growth.values.some((line, r) => line.some((v, c) => !isEmpty(v, item.growth!.formulas[r]![c]) && !ownSourceLine(r, c, v, item.growth!.formulas[r]![c])));
     if (blocking) {
       return { failure: `${entry.name} needs ${extra} more row${extra === 1 ? "" : "s"}, but ${item.growth.address} is not empty; clear it or move the table, then refresh.` };
     }
@@ -160,6 +171,18 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
   const newRows = plan.written.length;
   const ownedAddress = rangeAddress(rangeInfo.row, rangeInfo.col, newRows + 1, rangeInfo.cols);
   if (newRows !== oldRows) item.table!.resize(ownedAddress);
+  if (item.movedSourceCell && entry.sourceLine) {
+    const target = item.movedSourceCell;
+    if (isEmpty(target.values[0]![0], target.formulas[0]![0])) {
+      target.values = [[toExcelInput(plan.sourceLine)]];
+      target.format.font.italic = true;
+      target.format.font.color = "#605E5C";
+      entry.sourceLine = { address: target.address.split("!").pop()!, text: plan.sourceLine };
+    } else {
+      refresh.notes.push(`The source line was removed because the table grew over it and ${target.address} is not empty.`);
+      entry.sourceLine = undefined;
+    }
+  }
   refresh.rowsAdded = Math.max(0, newRows - oldRows);
   refresh.rowsRemoved = Math.max(0, oldRows - newRows);
 
