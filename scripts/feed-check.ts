@@ -5,7 +5,15 @@ if (process.env.npm_lifecycle_event === "feed:check" && process.env.INIT_CWD !==
   process.chdir(process.env.INIT_CWD);
 }
 
-process.exitCode = runFeedCheck(process.argv.slice(2), {
+runFeedCheck(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
-});
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`feed:check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,7 +1,14 @@
 import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { checkDatasetSize } from "../src/core/dataset-limits";
-import { parseDataset } from "../src/core/parse-dataset";
+import { diffDatasets, formatDiff } from "../src/core/diff-datasets";
+import { downloadFeed } from "../src/core/feed/download-feed";
+import { isFeedError } from "../src/core/feed/feed-error";
+import type { HttpGet } from "../src/core/feed/http-get";
+import { validateFeedText } from "../src/core/feed/validate-feed-text";
+import { loadDataset, parseDataset } from "../src/core/parse-dataset";
 import type { Problem } from "../src/core/problem";
+import type { Dataset } from "../src/core/schema";
 
 export type FeedCheckIo = {
   /** Writes one line to standard output. */
@@ -10,13 +17,27 @@ export type FeedCheckIo = {
   err: (line: string) => void;
 };
 
-const USAGE = "Usage: npm run feed:check -- <file>, e.g. npm run feed:check -- data/ai-market-2026.json";
+export type FeedCheckOptions = {
+  /** How URLs are fetched; Node's fetch by default. */
+  httpGet?: HttpGet;
+  /** Time a feed URL has to answer in full; the add-in's 10 s by default. */
+  timeoutMs?: number;
+};
+
+const USAGE =
+  "Usage: npm run feed:check -- <file-or-url>, e.g. npm run feed:check -- data/ai-market-2026.json or https://example.com/ai-market.json";
+const BUNDLED = "data/ai-market-2026.json";
+/** `https://...`, `http://...`, and other schemes so that the URL rules can refuse them by name. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+const nodeHttpGet: HttpGet = (url, init) => fetch(url, init);
 
 /**
- * Checks one dataset file with the add-in's own validation and prints the verdict: a summary on
- * `out`, or every problem on `err`. Returns the exit code: 0 when the dataset is accepted.
+ * Checks one dataset file, or a feed URL, with the add-in's own pipeline and prints the verdict:
+ * a summary on `out` (for a URL followed by what it changes from the bundled dataset), or the
+ * problems on `err`. Resolves to the exit code: 0 when the dataset is accepted.
  */
-export function runFeedCheck(args: readonly string[], io: FeedCheckIo): number {
+export async function runFeedCheck(args: readonly string[], io: FeedCheckIo, options: FeedCheckOptions = {}): Promise<number> {
   const [file, ...extra] = args;
   if (file === undefined) {
     io.err(`No dataset file given; name the file to check. ${USAGE}`);
@@ -26,7 +47,29 @@ export function runFeedCheck(args: readonly string[], io: FeedCheckIo): number {
     io.err(`Give one dataset file, not ${args.length} (${args.join(" ")}). ${USAGE}`);
     return 1;
   }
+  return URL_LIKE.test(file) ? checkUrl(file, io, options) : checkFile(file, io);
+}
 
+async function checkUrl(url: string, io: FeedCheckIo, options: FeedCheckOptions): Promise<number> {
+  let dataset: Dataset;
+  try {
+    const { text } = await downloadFeed(url, { httpGet: options.httpGet ?? nodeHttpGet, timeoutMs: options.timeoutMs });
+    dataset = validateFeedText(text);
+  } catch (error) {
+    if (!isFeedError(error)) throw error;
+    // Every problem, as for a file; the message names only the first few.
+    if (error.code === "INVALID") return reject(error.problems, url, io);
+    io.err(`Rejected ${url}: ${error.message}`);
+    return 1;
+  }
+  io.out(summary(url, dataset));
+  const bundled = loadDataset(readFileSync(join(__dirname, "..", BUNDLED), "utf8"));
+  io.out(`Changes from the bundled dataset ${BUNDLED} (version ${bundled.meta.version}):`);
+  for (const line of formatDiff(diffDatasets(bundled, dataset), "en")) io.out(`  ${line}`);
+  return 0;
+}
+
+function checkFile(file: string, io: FeedCheckIo): number {
   let bytes: number;
   try {
     const stats = statSync(file);
@@ -65,12 +108,16 @@ export function runFeedCheck(args: readonly string[], io: FeedCheckIo): number {
 
   const result = parseDataset(text);
   if (!result.ok) return reject(result.problems, file, io);
-  const { meta, format, figures, entities, metrics, tables } = result.dataset;
-  io.out(
-    `OK ${file}: dataset "${meta.id}" version ${meta.version} (format ${format}), ${figures.length} figures, ` +
-      `${entities.length} entities, ${metrics.length} metrics, ${tables.length} tables`,
-  );
+  io.out(summary(file, result.dataset));
   return 0;
+}
+
+function summary(name: string, dataset: Dataset): string {
+  const { meta, format, figures, entities, metrics, tables } = dataset;
+  return (
+    `OK ${name}: dataset "${meta.id}" version ${meta.version} (format ${format}), ${figures.length} figures, ` +
+    `${entities.length} entities, ${metrics.length} metrics, ${tables.length} tables`
+  );
 }
 
 function reject(problems: readonly Problem[], file: string, io: FeedCheckIo): number {

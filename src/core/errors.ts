@@ -2,7 +2,23 @@
  * Every error core throws. `code` decides how a caller reacts (a custom function maps
  * BAD_ARGUMENT to #VALUE! and NOT_FOUND to #N/A); `message` is one sentence a user can act on.
  */
-export type ErrorCode = "BAD_ARGUMENT" | "NOT_FOUND" | "DATASET_INVALID";
+export type ErrorCode = "BAD_ARGUMENT" | "NOT_FOUND" | "DATASET_INVALID" | FeedErrorCode;
+
+/** Why a dataset feed was not applied (src/core/feed); the data in use stays as it was. */
+export type FeedErrorCode =
+  | "URL_NOT_ALLOWED"
+  | "NETWORK"
+  | "HTTP_STATUS"
+  | "REDIRECTED"
+  | "CONTENT_TYPE"
+  | "TOO_LARGE"
+  | "TIMEOUT"
+  | "NOT_UTF8"
+  | "NOT_JSON"
+  | "INVALID"
+  | "OLDER_VERSION"
+  | "SAME_VERSION_CHANGED"
+  | "DROPS_FIGURES_IN_USE";
 
 export class AimarketError extends Error {
   readonly code: ErrorCode;
