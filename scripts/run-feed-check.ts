@@ -63,10 +63,15 @@ async function checkUrl(url: string, io: FeedCheckIo, options: FeedCheckOptions)
     return 1;
   }
   io.out(summary(url, dataset));
+  printDiff(dataset, io);
+  return 0;
+}
+
+/** What a valid dataset changes from the bundled one, for files and URLs alike. */
+function printDiff(dataset: Dataset, io: FeedCheckIo): void {
   const bundled = loadDataset(readFileSync(join(__dirname, "..", BUNDLED), "utf8"));
   io.out(`Changes from the bundled dataset ${BUNDLED} (version ${bundled.meta.version}):`);
   for (const line of formatDiff(diffDatasets(bundled, dataset), "en")) io.out(`  ${line}`);
-  return 0;
 }
 
 function checkFile(file: string, io: FeedCheckIo): number {
@@ -109,6 +114,7 @@ function checkFile(file: string, io: FeedCheckIo): number {
   const result = parseDataset(text);
   if (!result.ok) return reject(result.problems, file, io);
   io.out(summary(file, result.dataset));
+  printDiff(result.dataset, io);
   return 0;
 }
 
