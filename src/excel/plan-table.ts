@@ -25,12 +25,17 @@ export interface TablePlan {
 }
 
 /**
- * Text in the form Excel must receive to keep it text: Excel turns input that starts with =, +, -
- * or @ into a formula, so such text gets the apostrophe prefix that marks a cell as text.
+ * Text in the form Excel must receive to keep it text. Excel reads what it is given as if typed:
+ * input that starts with =, +, - or @ becomes a formula, and text that looks like a number, a
+ * percentage, a boolean or a date becomes one. Such text gets the apostrophe prefix that marks a
+ * cell as text (Excel stores the rest; the apostrophe is not part of the value).
  */
 export function toExcelInput(cell: Cell): Cell {
-  return typeof cell === "string" && /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  if (typeof cell !== "string") return cell;
+  return /^[=+\-@']/.test(cell) || LOOKS_TYPED.test(cell.trim()) ? `'${cell}` : cell;
 }
+
+const LOOKS_TYPED = /^(?:[\d.,]+%?|\d{1,4}[-/]\d{1,2}(?:[-/]\d{1,4})?|true|false)$/i;
 
 function quote(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;

@@ -98,6 +98,15 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
     const { row, col } = parseRange(entry.address);
     item.anchor = sheet.getRangeByIndexes(row, col, 1, 1);
     item.anchor.load("formulas");
+    const { rows, cols } = parseRange(entry.address);
+    if (plan.rows > rows || plan.cols > cols) {
+      item.growth = sheet.getRangeByIndexes(row, col, plan.rows, plan.cols);
+      item.growth.load("address,values,formulas");
+      if (entry.sourceLine) {
+        item.movedSourceCell = sheet.getRangeByIndexes(row + plan.rows, col, 1, 1);
+        item.movedSourceCell.load("address,values,formulas");
+      }
+    }
     return item;
   }
   if (!existing.has(entry.name)) return item;
@@ -136,6 +145,15 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
       const anchor = entry.address.split(":")[0]!;
       return { failure: `${entry.name}: the formula in ${qualified(entry.sheet, anchor)} was changed or removed, so it is left as it is.` };
     }
+    const old = parseRange(entry.address);
+    if (item.growth) {
+      const blocking = blockingCells(item, (r, c) => r >= old.rows || c >= old.cols);
+      if (blocking) {
+        return { failure: `${entry.name} now needs ${plan.rows} rows and ${plan.cols} columns to spill, but ${blocking} is not empty; clear it, then refresh.` };
+      }
+      moveSourceLine(item, plan, refresh, true);
+    }
+    entry.address = rangeAddress(old.row, old.col, plan.rows, plan.cols);
     finishEntry(item, state);
     return { refresh };
   }
@@ -151,11 +169,7 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
     return { failure: `${entry.name} was moved, so the rows it needs to grow into were not checked; refresh again.` };
   }
   if (item.growth) {
-    const source = entry.sourceLine && parseRange(entry.sourceLine.address);
-    const growth = parseRange(item.growth.address);
-    const ownSourceLine = (r: number, c: number, v: unknown, f: unknown) =>
-      source !== undefined && source.row === growth.row + r && source.col === growth.col + c && stillWritten(toExcelInput(entry.sourceLine!.text), v, f);
-    const blocking = item.growth.values.some((line, r) => line.some((v, c) => !isEmpty(v, item.growth!.formulas[r]![c]) && !ownSourceLine(r, c, v, item.growth!.formulas[r]![c])));
+    const blocking = blockingCells(item, () => true);
     if (blocking) {
       return { failure: `${entry.name} needs ${extra} more row${extra === 1 ? "" : "s"}, but ${item.growth.address} is not empty; clear it or move the table, then refresh.` };
     }
@@ -171,18 +185,7 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
   const newRows = plan.written.length;
   const ownedAddress = rangeAddress(rangeInfo.row, rangeInfo.col, newRows + 1, rangeInfo.cols);
   if (newRows !== oldRows) item.table!.resize(ownedAddress);
-  if (item.movedSourceCell && entry.sourceLine) {
-    const target = item.movedSourceCell;
-    if (isEmpty(target.values[0]![0], target.formulas[0]![0])) {
-      target.values = [[toExcelInput(plan.sourceLine)]];
-      target.format.font.italic = true;
-      target.format.font.color = "#605E5C";
-      entry.sourceLine = { address: target.address.split("!").pop()!, text: plan.sourceLine };
-    } else {
-      refresh.notes.push(`The source line was removed because the table grew over it and ${target.address} is not empty.`);
-      entry.sourceLine = undefined;
-    }
-  }
+  moveSourceLine(item, plan, refresh, false);
   refresh.rowsAdded = Math.max(0, newRows - oldRows);
   refresh.rowsRemoved = Math.max(0, oldRows - newRows);
 
@@ -231,6 +234,44 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
   entry.shown = plan.shown;
   finishEntry(item, state);
   return { refresh };
+}
+
+/**
+ * The sheet address of the first cell in the loaded growth area that is not empty and is not the
+ * add-in's own source line, among the cells `consider` selects; undefined when all are free.
+ */
+function blockingCells(item: Loaded, consider: (r: number, c: number) => boolean): string | undefined {
+  const growth = item.growth!;
+  const area = parseRange(growth.address);
+  const sheet = growth.address.includes("!") ? growth.address.slice(0, growth.address.lastIndexOf("!")) : item.entry.sheet;
+  const source = item.entry.sourceLine && parseRange(item.entry.sourceLine.address);
+  for (let r = 0; r < growth.values.length; r++) {
+    for (let c = 0; c < growth.values[r]!.length; c++) {
+      const value = growth.values[r]![c];
+      const formula = growth.formulas[r]![c];
+      if (!consider(r, c) || isEmpty(value, formula)) continue;
+      const own = source !== undefined && source.row === area.row + r && source.col === area.col + c && stillWritten(toExcelInput(item.entry.sourceLine!.text), value, formula);
+      if (!own) return `${sheet}!${rangeAddress(area.row + r, area.col + c, 1, 1)}`;
+    }
+  }
+  return undefined;
+}
+
+/** Moves the source line below a table or spill that grew over it, or drops it with a note. */
+function moveSourceLine(item: Loaded, plan: TablePlan, refresh: TableRefresh, clearOld: boolean): void {
+  const { entry } = item;
+  if (!item.movedSourceCell || !entry.sourceLine) return;
+  if (clearOld && item.sourceCell) item.sourceCell.clear();
+  const target = item.movedSourceCell;
+  if (isEmpty(target.values[0]![0], target.formulas[0]![0])) {
+    target.values = [[toExcelInput(plan.sourceLine)]];
+    target.format.font.italic = true;
+    target.format.font.color = "#605E5C";
+    entry.sourceLine = { address: target.address.split("!").pop()!, text: plan.sourceLine };
+  } else {
+    refresh.notes.push(`The source line was removed because the table grew over it and ${target.address} is not empty.`);
+    entry.sourceLine = undefined;
+  }
 }
 
 function finishEntry(item: Loaded, state: DatasetState): void {

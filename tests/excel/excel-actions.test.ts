@@ -99,13 +99,14 @@ describe("rules that protect the user's work", () => {
       d.entities.find((e) => e.id === "google")!.name.en = "+1 Google";
       d.entities.find((e) => e.id === "meta")!.name.en = "@Meta";
       d.entities.find((e) => e.id === "anthropic")!.name.en = "-Anthropic";
+      d.entities.find((e) => e.id === "bytedance")!.name.en = "2026";
     }));
     for (const mode of ["snapshot", "live"] as const) {
       s.workbook.select(mode === "snapshot" ? "A1" : "G1");
       await s.actions.insertTable(request({ mode }));
       const col = mode === "snapshot" ? "A" : "G";
-      const cells = [2, 3, 4, 5].map((r) => s.workbook.getCell(`${col}${r}`));
-      expect(cells.map((c) => [c.value, c.formula])).toEqual(["=HYPERLINK(\"http://x\",\"click\")", "+1 Google", "-Anthropic", "@Meta"].map((v) => [v, undefined]));
+      const cells = [2, 3, 4, 5, 6].map((r) => s.workbook.getCell(`${col}${r}`));
+      expect(cells.map((c) => [c.value, c.formula])).toEqual(["=HYPERLINK(\"http://x\",\"click\")", "+1 Google", "-Anthropic", "@Meta", "2026"].map((v) => [v, undefined]));
     }
   });
 

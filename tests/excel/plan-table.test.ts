@@ -6,7 +6,11 @@ import { bundledDataset } from "../helpers/bundled-dataset";
 const store = new DatasetStore(bundledDataset());
 const request = (over: Partial<InsertRequest>): InsertRequest => ({ tableId: "vendor_revenue", mode: "snapshot", language: "en", currency: "USD", scale: "B", bound: "mid", ...over });
 
-test.each([["=SUM(A1)", "'=SUM(A1)"], ["+86", "'+86"], ["-x", "'-x"], ["@home", "'@home"], ["plain", "plain"], [-5, -5], [0.72, 0.72], ["", ""]])(
+test.each([
+  ["=SUM(A1)", "'=SUM(A1)"], ["+86", "'+86"], ["-x", "'-x"], ["@home", "'@home"], ["'quoted", "''quoted"],
+  ["2026", "'2026"], ["68%", "'68%"], ["1,234", "'1,234"], ["TRUE", "'TRUE"], ["2026-02-22", "'2026-02-22"], ["1/15", "'1/15"],
+  ["plain", "plain"], ["330亿美元", "330亿美元"], ["GPT-5", "GPT-5"], [-5, -5], [0.72, 0.72], ["", ""],
+])(
   "text %p is written as %p so it stays text",
   (cell, input) => {
     expect(toExcelInput(cell)).toBe(input);
