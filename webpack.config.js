@@ -1,5 +1,6 @@
 // Builds the add-in: functions.js (custom functions), taskpane.js, taskpane.html (the shared runtime
-// page that loads both), functions.json (+ functions.zh-CN.json), manifest.xml and the icons.
+// page that loads both), functions.json (+ functions.zh-CN.json), manifest.xml and the icons; and
+// preview.html + preview.js, the task pane beside an in-memory workbook (a simulator, not Excel).
 //   npm run build       production: dist/manifest.xml points at AIMARKET_PRODUCTION_URL
 //   npm run build:dev   development: https://localhost:3000/, source maps
 const path = require("node:path");
@@ -35,6 +36,7 @@ module.exports = (_env, argv) => {
     entry: {
       functions: FUNCTIONS_ENTRY,
       taskpane: "./src/taskpane/taskpane.ts",
+      preview: "./src/preview/preview.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -49,6 +51,9 @@ module.exports = (_env, argv) => {
       extensionAlias: { ".js": [".ts", ".js"] },
     },
     module: {
+      // The Fluent components are imported with import() (see src/taskpane/fluent.ts); eager keeps
+      // them in the entry's file instead of chunks fetched later.
+      parser: { javascript: { dynamicImportMode: "eager" } },
       rules: [
         {
           test: /\.ts$/,
@@ -88,6 +93,12 @@ module.exports = (_env, argv) => {
         // The shared runtime page: the functions register here too, before the pane starts.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        // The simulator page: the pane and the in-memory workbook, never the custom functions.
+        chunks: ["preview"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -1,24 +1,52 @@
-// Task pane entry. Minimal until the task-pane issue: it says whether Excel started it and which
-// dataset the shared runtime holds. It must not import ../functions/functions.ts (that would
-// register every function twice); it reaches the functions' dataset through the shared store.
-import type { DatasetState } from "../core/dataset-store";
-import { sharedStore } from "../runtime/shared-store";
+// Task pane entry, loaded by taskpane.html after functions.js in the shared runtime. The only
+// module of the pane with top-level side effects. It must not import ../functions/functions.ts
+// (that would register every function twice); it reaches the functions' dataset through the
+// shared store, which functions.js has created by the time this runs.
+import type { ExcelActions } from "../excel/contracts";
+import { createExcelActions } from "../excel/excel-actions";
+import { t, uiLanguageOf, type StringKey } from "./i18n";
+import { runningSharedStore } from "./running-store";
+import { startTaskpane } from "./start-taskpane";
 
-const store = sharedStore();
+function show(root: HTMLElement, displayLanguage: string | undefined, key: StringKey, message = ""): void {
+  const paragraph = document.createElement("p");
+  paragraph.setAttribute("role", "alert");
+  paragraph.textContent = t(uiLanguageOf(displayLanguage), key, { message });
+  root.replaceChildren(paragraph);
+}
 
-function showDataset(state: DatasetState): void {
-  const element = document.getElementById("dataset");
-  if (!element) return;
-  const { meta, figures, tables } = state.index.dataset;
-  element.textContent = `Dataset ${meta.id} v${state.version}: ${figures.length} figures, ${tables.length} tables, as of ${meta.asOf}.`;
+/**
+ * Refresh on open needs the add-in to load with the workbook: the shared runtime's startup
+ * behaviour (SharedRuntime 1.1) follows the switch, so the pane's start-up code runs at open.
+ */
+function withStartupBehavior(actions: ExcelActions): ExcelActions {
+  return {
+    ...actions,
+    async setRefreshOnOpen(on) {
+      await actions.setRefreshOnOpen(on);
+      if (Office.addin?.setStartupBehavior) {
+        await Office.addin.setStartupBehavior(on ? Office.StartupBehavior.load : Office.StartupBehavior.none);
+      }
+    },
+  };
 }
 
 Office.onReady((info) => {
-  showDataset(store.current);
-  store.subscribe(showDataset);
-  const status = document.getElementById("status");
-  if (!status) return;
-  status.textContent = info.host
-    ? `Running in ${info.host}. Type =AIMARKET. in a cell to see the functions.`
-    : "Not running inside Excel: sideload manifest.xml to use the add-in.";
+  const root = document.getElementById("app");
+  if (!root) return;
+  // Outside Office, Office.context and Excel are missing; the pane then runs only in the simulator.
+  const context = Office.context as Office.Context | undefined;
+  const displayLanguage = context?.displayLanguage ?? (typeof navigator === "undefined" ? undefined : navigator.language);
+  if (!info.host || typeof Excel === "undefined") {
+    show(root, displayLanguage, "notInExcel");
+    return;
+  }
+  const store = runningSharedStore();
+  if (!store) {
+    show(root, displayLanguage, "noDataset");
+    return;
+  }
+  startTaskpane({ root, actions: withStartupBehavior(createExcelActions(Excel, store)), store, displayLanguage, theme: context?.officeTheme }).catch(
+    (error: unknown) => show(root, displayLanguage, "startFailed", error instanceof Error ? error.message : String(error)),
+  );
 });

@@ -4,6 +4,7 @@
  */
 import { buildTable } from "../../src/core/build-table";
 import type { InsertMode, InsertRequest } from "../../src/excel/contracts";
+import type { Dataset } from "../../src/core/schema";
 import { REGISTRY_KEY } from "../../src/excel/registry";
 import { bundledDataset } from "../helpers/bundled-dataset";
 import { revisedDataset, simSetup } from "../helpers/sim-setup";
@@ -218,7 +219,7 @@ test("a spill whose formula the user replaced is reported and left alone", async
   expect(s.workbook.getCell("A1").value).toBe("gone");
 });
 
-function addModel(d: Parameters<Parameters<typeof revisedDataset>[0]>[0]): void {
+function addModel(d: Dataset): void {
   d.entities.push({ id: "test-model", kind: "model", name: { en: "Test Model", zh: "测试模型" }, aliases: [] });
   d.figures.push({ ...d.figures.find((f) => f.id === "kimi-2.5.total_params")!, id: "test-model.total_params", entity: "test-model" });
   const table = d.tables.find((t) => t.id === "model_specs")!;
