@@ -17,6 +17,7 @@ function instructions(certDir: string): string {
   return `
 Serving the add-in at ${URL_BASE} (task pane: ${URL_BASE}taskpane.html, manifest: ${URL_BASE}manifest.xml)
 and office.js for offline pages at ${URL_BASE}office-js/office.js.
+Without Excel: ${URL_BASE}preview.html runs the task pane beside a simulated workbook (not Excel).
 
 Sideload the development manifest, ${manifest}, in Excel:
   Excel on the web: open a workbook, then Insert > Add-ins (Office Add-ins) > My Add-ins >
