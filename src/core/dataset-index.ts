@@ -18,22 +18,27 @@ export interface IndexedFigure {
 export interface DatasetIndex {
   readonly dataset: Dataset;
   readonly entities: ReadonlyMap<string, Entity>;
-  /** normalizeName(name or alias) -> entity. */
+  /** Name or alias, as written and as normalizeName gives it -> entity. */
   readonly entityKeys: ReadonlyMap<string, Entity>;
   readonly metrics: ReadonlyMap<string, Metric>;
-  /** normalizeName(id or name) -> metric. */
+  /** Id or name, as written and as normalizeName gives it -> metric. */
   readonly metricKeys: ReadonlyMap<string, Metric>;
   readonly tables: ReadonlyMap<string, Table>;
   readonly tableKeys: ReadonlyMap<string, Table>;
   readonly figures: ReadonlyMap<string, IndexedFigure>;
-  /** `${entityId}|${metricId}` -> that entity's figures for the metric. */
-  readonly byEntityMetric: ReadonlyMap<string, readonly IndexedFigure[]>;
+  /** entity id -> metric id -> that entity's figures for the metric (nested, so a query builds no key). */
+  readonly byEntityMetric: ReadonlyMap<string, ReadonlyMap<string, readonly IndexedFigure[]>>;
   /** Metric ids each entity has figures for, in dataset order. */
   readonly metricsOfEntity: ReadonlyMap<string, readonly string[]>;
 }
 
+/** The `entity|metric` key that names a question across datasets (feeds list what workbooks use by it). */
 export function figureKey(entityId: string, metricId: string): string {
   return `${entityId}|${metricId}`;
+}
+
+export function figuresOf(index: DatasetIndex, entityId: string, metricId: string): readonly IndexedFigure[] | undefined {
+  return index.byEntityMetric.get(entityId)?.get(metricId);
 }
 
 export function indexDataset(dataset: Dataset): DatasetIndex {
@@ -42,10 +47,16 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
   for (const e of dataset.entities) {
     for (const name of [e.id, e.name.en, e.name.zh, ...e.aliases]) entityKeys.set(normalizeName(name), e);
   }
+  for (const e of dataset.entities) {
+    for (const name of [e.id, e.name.en, e.name.zh, ...e.aliases]) if (!entityKeys.has(name)) entityKeys.set(name, e);
+  }
   const metrics = new Map(dataset.metrics.map((m) => [m.id, m]));
   const metricKeys = new Map<string, Metric>();
   for (const m of dataset.metrics) {
     for (const name of [m.id, m.name.en, m.name.zh]) metricKeys.set(normalizeName(name), m);
+  }
+  for (const m of dataset.metrics) {
+    for (const name of [m.id, m.name.en, m.name.zh]) if (!metricKeys.has(name)) metricKeys.set(name, m);
   }
   const tables = new Map(dataset.tables.map((t) => [t.id, t]));
   const tableKeys = new Map<string, Table>();
@@ -53,15 +64,16 @@ export function indexDataset(dataset: Dataset): DatasetIndex {
     for (const name of [t.id, t.title.en, t.title.zh]) tableKeys.set(normalizeName(name), t);
   }
   const figures = new Map<string, IndexedFigure>();
-  const byEntityMetric = new Map<string, IndexedFigure[]>();
+  const byEntityMetric = new Map<string, Map<string, IndexedFigure[]>>();
   const metricsOfEntity = new Map<string, string[]>();
   for (const figure of dataset.figures) {
     const indexed = indexFigure(figure);
     figures.set(figure.id, indexed);
-    const key = figureKey(figure.entity, figure.metric);
-    const list = byEntityMetric.get(key);
+    let byMetric = byEntityMetric.get(figure.entity);
+    if (!byMetric) byEntityMetric.set(figure.entity, (byMetric = new Map()));
+    const list = byMetric.get(figure.metric);
     if (list) list.push(indexed);
-    else byEntityMetric.set(key, [indexed]);
+    else byMetric.set(figure.metric, [indexed]);
     const ofEntity = metricsOfEntity.get(figure.entity) ?? [];
     if (!ofEntity.includes(figure.metric)) ofEntity.push(figure.metric);
     metricsOfEntity.set(figure.entity, ofEntity);

@@ -1,9 +1,9 @@
-import { figureKey, type DatasetIndex, type IndexedFigure } from "./dataset-index";
+import { figuresOf, type DatasetIndex, type IndexedFigure } from "./dataset-index";
 import { notFound } from "./errors";
 import { parseBound, parseCurrency, parseLanguage, parseScale, parseYear, type Bound, type Language } from "./query-options";
 import { resolveEntity, resolveMetric } from "./resolve";
 import type { Currency, Entity, EntityKind, Figure, Metric } from "./schema";
-import { convertCurrency, divideBy, isScalable, SCALE_FACTORS, type Scale } from "./units";
+import { convertCurrency, divideBy, isScalable, round15, SCALE_FACTORS, type Scale } from "./units";
 
 /** A question about one figure, as a caller gives it: every option may be null or missing. */
 export interface FigureQuery {
@@ -58,7 +58,7 @@ export function answerByIds(
   period: number | null | undefined,
   options: { currency: Currency; scale: Scale; bound: Bound; language: Language },
 ): FigureAnswer | undefined {
-  const all = index.byEntityMetric.get(figureKey(entity.id, metric.id));
+  const all = figuresOf(index, entity.id, metric.id);
   if (!all) return undefined;
   const candidates = period === undefined ? all : all.filter((f) => f.figure.period === period);
   if (candidates.length === 0) return undefined;
@@ -66,7 +66,7 @@ export function answerByIds(
 }
 
 function pickPeriod(index: DatasetIndex, entity: Entity, metric: Metric, year: number | undefined): readonly IndexedFigure[] {
-  const all = index.byEntityMetric.get(figureKey(entity.id, metric.id));
+  const all = figuresOf(index, entity.id, metric.id);
   if (!all) {
     throw notFound(`The report gives no "${metric.id}" for ${entity.name.en}.`, metric.id, `METRICS("${entity.name.en}") lists what it has.`);
   }
@@ -82,6 +82,7 @@ function pickPeriod(index: DatasetIndex, entity: Entity, metric: Metric, year: n
 }
 
 function latest(figures: readonly IndexedFigure[]): readonly IndexedFigure[] {
+  if (figures.length === 1) return figures;
   let best: number | null = null;
   for (const f of figures) if (f.figure.period !== null && (best === null || f.figure.period > best)) best = f.figure.period;
   return figures.filter((f) => f.figure.period === best);
@@ -128,5 +129,5 @@ function pickBound(f: IndexedFigure, bound: Bound): number {
   const high = f.high!;
   if (bound === "low") return low;
   if (bound === "high") return high;
-  return low === high ? low : Number(((low + high) / 2).toPrecision(15));
+  return low === high ? low : round15((low + high) / 2);
 }

@@ -21,10 +21,14 @@ function isOmitted(x: unknown): x is null | undefined | "" {
 
 function lookup<T>(x: unknown, table: Record<string, T>): T | undefined {
   if (typeof x !== "string" && typeof x !== "number") return undefined;
-  return table[normalizeName(String(x))];
+  const text = String(x);
+  // The canonical spelling ("USD", "B", "mid") is by far the most common: try it as given first.
+  return (Object.prototype.hasOwnProperty.call(table, text) ? table[text] : undefined) ?? table[normalizeName(text)];
 }
 
 const CURRENCY_WORDS: Record<string, Currency> = {
+  USD: "USD",
+  CNY: "CNY",
   usd: "USD",
   美元: "USD",
   cny: "CNY",
@@ -41,6 +45,7 @@ export function parseCurrency(x: unknown): Currency | undefined {
 }
 
 const SCALE_WORDS: Record<string, Scale> = Object.fromEntries([
+  ...SCALES.map((s) => [s, s] as const),
   ...SCALES.map((s) => [normalizeName(s), s] as const),
   ["thousand", "K"],
   ["million", "M"],

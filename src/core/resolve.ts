@@ -26,6 +26,8 @@ function requireName(x: unknown, what: string, example: string): string {
 export function resolveEntity(index: DatasetIndex, name: unknown, kind?: EntityKind): Entity {
   const what = kind ?? "entity";
   const text = requireName(name, `${what} name`, kind === "model" ? `"Kimi 2.5"` : `"OpenAI" or "字节跳动"`);
+  const exact = index.entityKeys.get(text);
+  if (exact && (!kind || exact.kind === kind)) return exact;
   const key = normalizeName(text);
   const entity = index.entityKeys.get(key);
   if (entity && (!kind || entity.kind === kind)) return entity;
@@ -43,9 +45,9 @@ export function resolveEntity(index: DatasetIndex, name: unknown, kind?: EntityK
 /** Finds a metric by id or by its English or Chinese name. */
 export function resolveMetric(index: DatasetIndex, name: unknown): Metric {
   const text = requireName(name, "metric", `"revenue" or "mau"`);
-  const key = normalizeName(text);
-  const metric = index.metricKeys.get(key);
+  const metric = index.metricKeys.get(text) ?? index.metricKeys.get(normalizeName(text));
   if (metric) return metric;
+  const key = normalizeName(text);
   const suggestion = didYouMean(closest(key, index.metricKeys).map((m) => (HAN.test(text) ? m.name.zh : m.id)));
   throw notFound(`Unknown metric "${text}".`, name, suggestion ?? "See METRICS() for every metric id.");
 }

@@ -23,15 +23,27 @@ export function isScalable(kind: MetricKind): boolean {
 }
 
 /**
- * `n * factor` without binary noise: 7.5亿 is 750000000, not 750000000.0000001. Fifteen
- * significant digits is what a double holds exactly and more than the report ever writes.
+ * `x` rounded to 15 significant digits, which removes binary noise (7.5亿 is 750000000, not
+ * 750000000.0000001) and is more than the report ever writes. Arithmetic only: it runs on every
+ * query, where toPrecision would cost about a microsecond.
  */
+export function round15(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const digits = 14 - Math.floor(Math.log10(Math.abs(x)));
+  if (digits >= 0) {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+  }
+  const f = 10 ** -digits;
+  return Math.round(x / f) * f;
+}
+
 export function scaleBy(n: number, factor: number): number {
-  return Number((n * factor).toPrecision(15));
+  return round15(n * factor);
 }
 
 export function divideBy(n: number, factor: number): number {
-  return Number((n / factor).toPrecision(15));
+  return factor === 1 ? n : round15(n / factor);
 }
 
 /** A number as written (330 with scale 亿) in base units (33000000000); 72 with `%` is 0.72. */
