@@ -15,6 +15,21 @@ export interface InsertRequest {
   bound: Bound;
 }
 
+/** Which dataset: its version and content hash (DatasetState.version and .hash). */
+export interface DatasetStamp {
+  version: string;
+  hash: string;
+}
+
+/** What the workbook itself says about its data, from the add-in's record in it. */
+export interface WorkbookState {
+  /** The dataset feed the workbook follows, if any. */
+  feedUrl?: string;
+  /** The dataset the workbook's tables were last written from, if the add-in wrote any. */
+  lastDataset?: DatasetStamp;
+  refreshOnOpen: boolean;
+}
+
 export interface InsertResult {
   /** Name of the Excel table (live and snapshot), or of the registry entry (spill). */
   name: string;
@@ -23,6 +38,8 @@ export interface InsertResult {
   /** Where the source line went, or undefined when no free cell was found (see `notes`). */
   sourceLineAddress?: string;
   notes: string[];
+  /** The dataset the table was written from, now the workbook's `lastDataset`. */
+  dataset: DatasetStamp;
 }
 
 export interface TableRefresh {
@@ -45,6 +62,11 @@ export interface RefreshSummary {
   cellsChanged: number;
   /** Dataset version the refreshed tables now show. */
   datasetVersion: string;
+  /**
+   * The dataset recorded as the workbook's `lastDataset`: set when at least one table was refreshed,
+   * or there was nothing to refresh; undefined when every table failed (the record is kept as it was).
+   */
+  lastDataset?: DatasetStamp;
 }
 
 export interface TrackedTable {
@@ -66,6 +88,16 @@ export interface ExcelActions {
   /** Refreshes the named tracked tables, or all of them. */
   refresh(names?: string[]): Promise<RefreshSummary>;
   listTracked(): Promise<TrackedTable[]>;
+  /** The feed, the dataset last used and the refresh-on-open switch, in one round trip. */
+  getWorkbookState(): Promise<WorkbookState>;
   getRefreshOnOpen(): Promise<boolean>;
   setRefreshOnOpen(on: boolean): Promise<void>;
+  /**
+   * Saves the feed the workbook follows (its normalised address, which it resolves to), or removes
+   * it (undefined). An address checkFeedUrl refuses rejects with that check's message and nothing
+   * is saved.
+   */
+  setFeedUrl(url: string | undefined): Promise<string | undefined>;
+  /** Records the dataset the workbook uses (insert and refresh record theirs in their own write). */
+  recordDatasetUsed(version: string, hash: string): Promise<void>;
 }

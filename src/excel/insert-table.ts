@@ -19,7 +19,8 @@ const TABLE_STYLE = "TableStyleMedium2";
 /**
  * Inserts a report table at the active cell in two round trips: one reads the cells the table
  * would occupy, the cell for its source line, the workbook's tables and the registry; one writes
- * the table, its formats, the source line and the registry entry. If any occupied cell is not empty
+ * the table, its formats, the source line and the registry entry (which also records the dataset
+ * used as the workbook's `lastDataset`). If any occupied cell is not empty
  * nothing is written and the error names the blocking cells.
  */
 export async function insertTable(runner: ExcelRunner, store: DatasetStore, request: InsertRequest): Promise<InsertResult> {
@@ -91,9 +92,11 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
         insertedAt: new Date().toISOString(),
       };
       registry.entries.push(entry);
+      const dataset = { version: state.version, hash: state.hash };
+      registry.lastDataset = dataset;
       workbook.settings.add(REGISTRY_KEY, writeRegistry(registry));
       await context.sync();
-      return { name, address: qualified(sheet.name, address), sourceLineAddress: sourceLine && qualified(sheet.name, sourceLine.address), notes };
+      return { name, address: qualified(sheet.name, address), sourceLineAddress: sourceLine && qualified(sheet.name, sourceLine.address), notes, dataset };
     });
   } catch (e) {
     if (e instanceof InsertBlockedError) throw e;

@@ -25,7 +25,8 @@ interface Loaded {
 /**
  * Refreshes tracked tables in three round trips however many there are: read the registry and the
  * workbook's table names; read every tracked table, the cells it would grow into and its source
- * line; write every change and the registry. A cell the user changed since the add-in wrote it is
+ * line; write every change and the registry (with the dataset used as the workbook's `lastDataset`,
+ * unless every table failed). A cell the user changed since the add-in wrote it is
  * kept; a table the user deleted or renamed is reported, not recreated; a table that would grow into
  * the user's cells is left as it is and reported.
  */
@@ -70,9 +71,19 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
         }
         refreshed.push(outcome.refresh);
       }
+      // The workbook now uses this dataset unless every table it asked for failed.
+      const nothingToDo = wanted.length === 0 && failed.length === 0;
+      const lastDataset = refreshed.length > 0 || nothingToDo ? { version: state.version, hash: state.hash } : undefined;
+      if (lastDataset) registry.lastDataset = lastDataset;
       workbook.settings.add(REGISTRY_KEY, writeRegistry(registry));
       await context.sync();
-      return { refreshed, failed, cellsChanged: refreshed.reduce((n, r) => n + r.cellsChanged, 0), datasetVersion: state.version };
+      return {
+        refreshed,
+        failed,
+        cellsChanged: refreshed.reduce((n, r) => n + r.cellsChanged, 0),
+        datasetVersion: state.version,
+        ...(lastDataset ? { lastDataset } : {}),
+      };
     });
   } catch (e) {
     throw new Error(`Excel did not refresh the tables: ${excelMessage(e)}`);

@@ -1,10 +1,11 @@
 import type { Cell } from "../core/build-table";
-import type { InsertMode, InsertRequest, TrackedTable } from "./contracts";
+import type { DatasetStamp, InsertMode, InsertRequest, TrackedTable } from "./contracts";
 
 /**
  * What the add-in inserted, stored in the workbook's settings so it survives save and reopen.
  * Saved workbooks depend on this format: it is versioned, and read leniently (an entry that cannot
- * be read is skipped and reported, never a reason to lose the others).
+ * be read is skipped and reported, never a reason to lose the others). Fields added since version 1
+ * are optional, so a registry written before them reads as it did, and the version stays 1.
  */
 export const REGISTRY_KEY = "AIMARKET.registry";
 export const REGISTRY_VERSION = 1;
@@ -36,6 +37,10 @@ export interface Registry {
   version: typeof REGISTRY_VERSION;
   refreshOnOpen: boolean;
   entries: RegistryEntry[];
+  /** The dataset feed this workbook follows (checked with checkFeedUrl before it is saved). */
+  feedUrl?: string;
+  /** The dataset the last insert or refresh wrote from, to tell the user when the add-in's data differs. */
+  lastDataset?: DatasetStamp;
 }
 
 export interface ReadRegistry {
@@ -90,7 +95,30 @@ export function readRegistry(stored: unknown): ReadRegistry {
     if (entry) entries.push(entry);
     else problems.push(`Entry ${i + 1} of the record of inserted tables could not be read and is ignored.`);
   });
-  return { registry: { version: REGISTRY_VERSION, refreshOnOpen: r.refreshOnOpen === true, entries }, problems };
+  const registry: Registry = { version: REGISTRY_VERSION, refreshOnOpen: r.refreshOnOpen === true, entries };
+  if (typeof r.feedUrl === "string" && r.feedUrl !== "") registry.feedUrl = r.feedUrl;
+  else if (r.feedUrl !== undefined) problems.push("The feed address stored in this workbook could not be read and is ignored.");
+  const stamp = readStamp(r.lastDataset);
+  if (stamp) registry.lastDataset = stamp;
+  else if (r.lastDataset !== undefined) problems.push("The record of the data this workbook last used could not be read and is ignored.");
+  return { registry, problems };
+}
+
+function readStamp(x: unknown): DatasetStamp | undefined {
+  if (!x || typeof x !== "object") return undefined;
+  const { version, hash } = x as Record<string, unknown>;
+  return typeof version === "string" && typeof hash === "string" ? { version, hash } : undefined;
+}
+
+/**
+ * The dataset the workbook last used: as recorded, or, for a registry written before the add-in
+ * recorded it, the dataset of the table inserted or refreshed last.
+ */
+export function lastDatasetOf(registry: Registry): DatasetStamp | undefined {
+  if (registry.lastDataset) return registry.lastDataset;
+  const when = (e: RegistryEntry): string => e.refreshedAt ?? e.insertedAt;
+  const latest = registry.entries.reduce<RegistryEntry | undefined>((best, e) => (best === undefined || when(e) > when(best) ? e : best), undefined);
+  return latest && { version: latest.datasetVersion, hash: latest.datasetHash };
 }
 
 export function writeRegistry(registry: Registry): string {

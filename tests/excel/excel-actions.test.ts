@@ -5,7 +5,9 @@
 import { buildTable } from "../../src/core/build-table";
 import type { InsertMode, InsertRequest } from "../../src/excel/contracts";
 import type { Dataset } from "../../src/core/schema";
+import type { ExcelRunner } from "../../src/excel/excel-runner";
 import { REGISTRY_KEY } from "../../src/excel/registry";
+import { createExcelApi } from "../../src/excel-sim";
 import { bundledDataset } from "../helpers/bundled-dataset";
 import { revisedDataset, simSetup } from "../helpers/sim-setup";
 
@@ -225,3 +227,105 @@ function addModel(d: Dataset): void {
   const table = d.tables.find((t) => t.id === "model_specs")!;
   if (table.kind === "numeric") table.rows.push("test-model");
 }
+
+describe("the workbook's feed and the dataset it last used", () => {
+  const stored = (s: ReturnType<typeof simSetup>) => JSON.parse(String(s.workbook.getSetting(REGISTRY_KEY) ?? "null")) as Record<string, unknown> | null;
+
+  test("a new workbook names no feed and no dataset, in one round trip", async () => {
+    const s = simSetup();
+    const { result, syncs } = await s.measure(() => s.actions.getWorkbookState());
+    expect(result).toEqual({ refreshOnOpen: false });
+    expect(syncs).toBe(1);
+  });
+
+  test("setFeedUrl saves the checked address in two round trips; it survives save and reopen; undefined removes it", async () => {
+    const s = simSetup();
+    const { name } = await s.actions.insertTable(request());
+    const { result, syncs } = await s.measure(() => s.actions.setFeedUrl("  https://Example.com/feeds/ai-market.json "));
+    expect(result).toBe("https://example.com/feeds/ai-market.json");
+    expect(syncs).toBe(2);
+    const reopened = s.reopen();
+    expect(await reopened.actions.getWorkbookState()).toEqual({
+      feedUrl: "https://example.com/feeds/ai-market.json",
+      lastDataset: { version: "1.0.0", hash: s.store.current.hash },
+      refreshOnOpen: false,
+    });
+    expect((await reopened.actions.listTracked()).map((t) => t.name)).toEqual([name]);
+    await expect(reopened.actions.setFeedUrl(undefined)).resolves.toBeUndefined();
+    expect((await reopened.actions.getWorkbookState()).feedUrl).toBeUndefined();
+    expect(stored(reopened)).not.toHaveProperty("feedUrl");
+    expect((await reopened.actions.listTracked()).map((t) => t.name)).toEqual([name]);
+  });
+
+  test.each([
+    ["ftp://example.com/feed.json", 'The feed URL "ftp://example.com/feed.json" uses ftp; feeds are read over https only (plain http only from this computer: localhost, 127.x.x.x or [::1]).'],
+    ["http://example.com/feed.json", 'The feed URL "http://example.com/feed.json" uses plain http to another computer; use https (plain http is allowed only for localhost, 127.x.x.x or [::1]).'],
+    ["example.com/feed.json", '"example.com/feed.json" is not a valid URL; give the feed\'s full address, e.g. https://example.com/ai-market.json.'],
+    ["https://user:secret@example.com/feed.json", "The feed URL contains a user name or password; remove them, a feed is read without signing in."],
+  ])("a refused address (%s) rejects with the check's message, asks Excel nothing and saves nothing", async (url, message) => {
+    const s = simSetup();
+    await s.actions.setFeedUrl("https://example.com/good.json");
+    const before = JSON.stringify(s.workbook.toJSON());
+    const { syncs } = await s.measure(() => expect(s.actions.setFeedUrl(url)).rejects.toThrow(message));
+    expect(syncs).toBe(0);
+    expect(JSON.stringify(s.workbook.toJSON())).toBe(before);
+    expect((await s.actions.getWorkbookState()).feedUrl).toBe("https://example.com/good.json");
+  });
+
+  test("plain http from this computer is allowed, as for publishers testing a feed", async () => {
+    const s = simSetup();
+    await expect(s.actions.setFeedUrl("http://127.0.0.1:8080/feed.json")).resolves.toBe("http://127.0.0.1:8080/feed.json");
+    await expect(s.actions.setFeedUrl("http://localhost:8080/feed.json")).resolves.toBe("http://localhost:8080/feed.json");
+  });
+
+  test("an insert records the dataset it used, within its round trips; so does recordDatasetUsed", async () => {
+    const s = simSetup();
+    s.store.replace(revisedDataset());
+    const { result, syncs } = await s.measure(() => s.actions.insertTable(request()));
+    expect(syncs).toBeLessThanOrEqual(3);
+    const used = { version: "1.1.0", hash: s.store.current.hash };
+    expect(result.dataset).toEqual(used);
+    expect(stored(s)).toMatchObject({ version: 1, lastDataset: used });
+    expect((await s.actions.getWorkbookState()).lastDataset).toEqual(used);
+    await s.actions.recordDatasetUsed("1.2.0", "feedfeedfeedfe");
+    expect((await s.actions.getWorkbookState()).lastDataset).toEqual({ version: "1.2.0", hash: "feedfeedfeedfe" });
+  });
+
+  test("a refresh records the dataset it used, within its round trips, unless every table failed", async () => {
+    const s = simSetup();
+    const { name } = await s.actions.insertTable(request());
+    const first = s.store.current;
+    s.store.replace(revisedDataset());
+    const { result, syncs } = await s.measure(() => s.actions.refresh());
+    expect(syncs).toBeLessThanOrEqual(4);
+    const used = { version: "1.1.0", hash: s.store.current.hash };
+    expect(result.lastDataset).toEqual(used);
+    expect((await s.actions.getWorkbookState()).lastDataset).toEqual(used);
+
+    s.workbook.deleteTable(name);
+    s.store.replace(revisedDataset((d) => (d.meta.version = "1.2.0")));
+    const failed = await s.actions.refresh();
+    expect(failed.failed).toHaveLength(1);
+    expect(failed.lastDataset).toBeUndefined();
+    expect((await s.actions.getWorkbookState()).lastDataset).toEqual(used);
+    expect(used.hash).not.toBe(first.hash);
+  });
+
+  test("a refresh with no tables to refresh records the dataset too: nothing in the workbook is older", async () => {
+    const s = simSetup();
+    const summary = await s.actions.refresh();
+    expect(summary.lastDataset).toEqual({ version: "1.0.0", hash: s.store.current.hash });
+  });
+
+  test("a workbook saved before the dataset was recorded reports the dataset of its latest table", async () => {
+    const s = simSetup();
+    await s.actions.insertTable(request());
+    const registry = stored(s)!;
+    delete registry.lastDataset;
+    await (createExcelApi(s.workbook) as unknown as ExcelRunner).run(async (context) => {
+      context.workbook.settings.add(REGISTRY_KEY, JSON.stringify(registry));
+      await context.sync();
+    });
+    expect(await s.actions.getWorkbookState()).toEqual({ refreshOnOpen: false, lastDataset: { version: "1.0.0", hash: s.store.current.hash } });
+  });
+});
