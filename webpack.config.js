@@ -52,9 +52,16 @@ module.exports = (_env, argv) => {
     },
     module: {
       // The Fluent components are imported with import() (see src/taskpane/fluent.ts); eager keeps
-      // them in the entry's file instead of chunks fetched later.
+      // them in the entry's file instead of chunks fetched later. The one exception is marked
+      // webpackMode "lazy": the feed pipeline (src/taskpane/load-feed-pipeline.ts), emitted as
+      // feed.js and fetched only when a workbook names a feed, as it brings zod.
       parser: { javascript: { dynamicImportMode: "eager" } },
       rules: [
+        {
+          // No code generation from strings in any bundle (CSP without 'unsafe-eval'); see the loader.
+          test: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](util|doc)\.js$/,
+          use: path.resolve(__dirname, "src/build/without-code-generation-loader.js"),
+        },
         {
           test: /\.ts$/,
           exclude: /node_modules/,
@@ -75,7 +82,8 @@ module.exports = (_env, argv) => {
         },
       ],
     },
-    // One file per entry, nothing loaded later: Excel may load functions.js on its own.
+    // One file per entry and no shared chunks: Excel may load functions.js on its own. The only
+    // other file is the pane's feed.js (see above), which functions.js never needs.
     optimization: { splitChunks: false, runtimeChunk: false },
     // Keep webpack's global shim (which falls back to new Function) out of the bundles.
     node: { global: false },

@@ -1,10 +1,11 @@
-import type { DatasetStore } from "../core/dataset-store";
+import { DatasetStore } from "../core/dataset-store";
 import { createExcelActions } from "../excel/excel-actions";
 import type { ExcelRunner } from "../excel/excel-runner";
 import { columnLetters, parseAddress, quoteSheetName } from "../excel-sim/address";
 import { createExcelApi } from "../excel-sim/excel-api";
 import { SimWorkbook, type SimWorkbookOptions } from "../excel-sim/sim-workbook";
 import { fill, h } from "../taskpane/dom";
+import { DatasetOrigins } from "../taskpane/dataset-origin";
 import type { OfficeThemeLike } from "../taskpane/office-theme";
 import { startTaskpane, type TaskpaneHandle } from "../taskpane/start-taskpane";
 import { evaluateAimarketFormula } from "./aimarket-evaluator";
@@ -23,6 +24,7 @@ export interface PreviewOptions {
 export interface PreviewHandle {
   readonly workbook: SimWorkbook;
   readonly pane: TaskpaneHandle;
+  /** The store of the simulated add-in runtime (a new one after "Save, close and reopen"). */
   readonly store: DatasetStore;
   /** Settles when the pane has started again after "Save and reopen". */
   readonly ready: Promise<void>;
@@ -41,7 +43,10 @@ const button = (id: string, text: string, onClick: () => void | Promise<void>): 
  * save and reopen, delete, rename or widen a table.
  */
 export async function startPreview(options: PreviewOptions): Promise<PreviewHandle> {
-  const { root, store } = options;
+  const { root } = options;
+  let store = options.store;
+  // What a new add-in runtime starts with: the dataset the page's store was created with.
+  const bundled = store.current.index.dataset;
   const doc = root.ownerDocument;
   const simOptions: Omit<SimWorkbookOptions, "sheets"> = { evaluate: (formula) => evaluateAimarketFormula(formula, store.current) };
   let workbook = new SimWorkbook(simOptions);
@@ -148,20 +153,40 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
   };
 
   let unsubscribe = workbook.subscribe(draw);
-  store.subscribe(() => workbook.recalculate());
+  let unsubscribeStore = store.subscribe(() => workbook.recalculate());
 
+  // One per runtime: the pane started again after "Save and reopen" still knows where the data came from.
+  let origins = new DatasetOrigins();
   const startPane = async (displayLanguage: string | undefined): Promise<TaskpaneHandle> =>
-    startTaskpane({ root: paneRoot, actions: createExcelActions(createExcelApi(workbook) as unknown as ExcelRunner, store), store, displayLanguage, theme: options.theme });
+    startTaskpane({
+      root: paneRoot,
+      actions: createExcelActions(createExcelApi(workbook) as unknown as ExcelRunner, store),
+      store,
+      displayLanguage,
+      theme: options.theme,
+      origins,
+    });
 
-  const saveAndReopen = async (): Promise<void> => {
+  /**
+   * Saves the workbook and opens it again. With `newRuntime`, as when Excel is closed and started
+   * again: the add-in's runtime starts over with the bundled dataset (the browser's storage, where
+   * the pane keeps the last good feed, stays); without, the add-in's runtime and its data carry on.
+   */
+  const saveAndReopen = async (newRuntime = false): Promise<void> => {
     const language = pane.language === "zh" ? "zh-CN" : "en-US";
     const saved: unknown = JSON.parse(JSON.stringify(workbook.toJSON()));
     unsubscribe();
     pane.destroy();
+    if (newRuntime) {
+      unsubscribeStore();
+      store = new DatasetStore(bundled);
+      origins = new DatasetOrigins();
+    }
     workbook = SimWorkbook.fromJSON(saved, simOptions);
     unsubscribe = workbook.subscribe(draw);
+    if (newRuntime) unsubscribeStore = store.subscribe(() => workbook.recalculate());
     draw();
-    say("Saved and reopened the workbook.");
+    say(newRuntime ? "Saved, closed and reopened the workbook in a new add-in runtime." : "Saved and reopened the workbook.");
     ready = startPane(language).then((next) => {
       pane = next;
     });
@@ -211,7 +236,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
                 `The dataset is now v${next.meta.version}: OpenAI's and Anthropic's revenue, the market growth and the camps table changed.`,
               );
             }),
-            button("sim-save-reopen", "Save and reopen", saveAndReopen),
+            button("sim-save-reopen", "Save and reopen", () => saveAndReopen()),
+            button("sim-reopen-new-runtime", "Save, close and reopen (new add-in runtime)", () => saveAndReopen(true)),
           ),
           h(
             "div",
@@ -255,6 +281,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
     get ready() {
       return ready;
     },
-    store,
+    get store() {
+      return store;
+    },
   };
 }

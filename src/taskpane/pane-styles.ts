@@ -80,6 +80,26 @@ body { margin: 0; background: var(--colorNeutralBackground1, #fff); }
 }
 .aim-tracked-text { flex: 1; min-width: 0; display: flex; flex-direction: column; overflow-wrap: anywhere; }
 .aim-tracked-name { font-weight: var(--fontWeightSemibold, 600); }
+
+.aim-pane [hidden] { display: none !important; }
+.aim-version-notice {
+  display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin: 6px 0; padding: 6px 8px; border-radius: var(--borderRadiusMedium, 4px);
+  background: var(--colorPaletteYellowBackground1, #fefbf4); color: var(--colorNeutralForeground1, #242424); font-size: var(--fontSizeBase200, 12px);
+}
+.aim-data-info { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 4px 0 8px; font-size: var(--fontSizeBase200, 12px); }
+.aim-data-info dt { color: var(--colorNeutralForeground3, #616161); }
+.aim-data-info dd { margin: 0; overflow-wrap: anywhere; }
+.aim-what-changed:empty { display: none; }
+.aim-changes { list-style: none; margin: 4px 0; padding: 0; max-height: 420px; overflow-y: auto; }
+.aim-change { padding: 6px 0; border-bottom: 1px solid var(--colorNeutralStroke2, #e0e0e0); overflow-wrap: anywhere; }
+.aim-change p { margin: 2px 0; font-size: var(--fontSizeBase200, 12px); line-height: 16px; }
+.aim-change-head { display: flex; gap: 6px; align-items: baseline; }
+.aim-change-kind { font-size: var(--fontSizeBase100, 10px); text-transform: uppercase; padding: 0 4px; border-radius: var(--borderRadiusSmall, 2px);
+  background: var(--colorNeutralBackground3, #f0f0f0); color: var(--colorNeutralForeground2, #424242); }
+.aim-change-label { font-weight: var(--fontWeightSemibold, 600); }
+.aim-change-id { font-size: var(--fontSizeBase100, 10px); color: var(--colorNeutralForeground3, #616161); }
+.aim-change-values { font-variant-numeric: tabular-nums; }
+.aim-changes-other { margin: 4px 0; padding-left: 18px; }
 `;
 
 /** Adds the pane's styles to `doc` once. */

@@ -1,8 +1,15 @@
 import type { DatasetState, DatasetStore } from "../core/dataset-store";
-import type { ExcelActions, TrackedTable } from "../excel/contracts";
-import { h, fill, isChecked, setChecked } from "./dom";
+import type { FeedCache } from "../core/feed/feed-cache";
+import type { HttpGet } from "../core/feed/http-get";
+import type { FeedUpdate } from "../core/feed/refresh-feed";
+import type { DatasetStamp, ExcelActions, RefreshSummary, TrackedTable, WorkbookState } from "../excel/contracts";
+import { DatasetOrigins } from "./dataset-origin";
+import { h, fill, isChecked, setChecked, setValue, valueOf } from "./dom";
+import { figuresInUse, mergeUses } from "./figures-in-use";
 import { loadFluent } from "./fluent";
-import { localeOf, t, uiLanguageOf, type UiLanguage } from "./i18n";
+import { localeOf, t, uiLanguageOf, type StringKey, type UiLanguage } from "./i18n";
+import { feedPipelineLoader, type FeedPipeline } from "./load-feed-pipeline";
+import { LocalFeedCache } from "./local-feed-cache";
 import { isDarkTheme, type OfficeThemeLike } from "./office-theme";
 import { addPaneStyles } from "./pane-styles";
 import {
@@ -21,8 +28,10 @@ import {
 import { createCatalogue, type CatalogueView } from "./render-catalogue";
 import { renderDetails, type DetailsModel } from "./render-details";
 import { renderStatus, type StatusModel } from "./render-message";
+import { renderDatasetInfo, renderWhatChanged, usesOtherData, versionNoticeText } from "./render-data";
 import { createOptionsForm } from "./render-options";
 import { refreshButtonId, renderTracked } from "./render-tracked";
+import { whatChangedOf, type WhatChangedView } from "./what-changed";
 
 export interface TaskpaneOptions {
   /** The element the pane renders into (its children are replaced). */
@@ -34,6 +43,14 @@ export interface TaskpaneOptions {
   displayLanguage?: string;
   /** Office's theme; dark tokens when it is dark. Undefined outside Office. */
   theme?: OfficeThemeLike;
+  /** Where the store's datasets came from; one per runtime, so a pane started again still knows. */
+  origins?: DatasetOrigins;
+  /** How feeds are fetched: the window's fetch by default. */
+  httpGet?: HttpGet;
+  /** Where the last good feed is kept: the window's localStorage by default. */
+  feedCache?: FeedCache;
+  /** Loads the feed pipeline: its own chunk (feed.js) by default. */
+  loadFeedPipeline?: () => Promise<FeedPipeline>;
 }
 
 export interface TaskpaneHandle {
@@ -41,24 +58,55 @@ export interface TaskpaneHandle {
   reloadTracked(): Promise<void>;
   /** The pane's language now (it has a switch). */
   readonly language: UiLanguage;
+  /** Settles once the start-up check of the workbook's feed is over (at once when it names none). */
+  readonly feedCheck: Promise<void>;
   /** Unsubscribes from the store and empties the root. */
   destroy(): void;
 }
 
+/**
+ * http://[::1]/...: checkFeedUrl allows it (the CLI reads it), but a Content-Security-Policy cannot
+ * name an IPv6 address, so the pane's policy would block the request.
+ */
+function plainHttpToIpv6Loopback(url: string): boolean {
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" && parsed.hostname === "[::1]";
+  } catch {
+    return false;
+  }
+}
+
 /** A message kept as a function of the language, so switching the language re-words it. */
 type StatusSource = ((ui: UiLanguage) => StatusModel) | undefined;
+type StatusLines = (ui: UiLanguage) => string[];
 
 /**
  * Starts the task pane in `root`: the catalogue of report tables with search and preview, the
- * insert options, the tables already in the workbook with Refresh, and the refresh-on-open switch.
+ * insert options, the tables already in the workbook with Refresh, the refresh-on-open switch, and
+ * the Data section (the dataset in use, the workbook's feed, Check for updates and what changed).
+ * At start-up a workbook that names a feed gets the feed's data kept from the last check at once,
+ * and the feed is checked in the background; then tables refresh if the workbook asks for it.
  * Every action shows one message in its status region (announced to screen readers) and the pane
  * never leaves a promise unsettled or a failure unshown.
  */
 export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneHandle> {
   const { root, actions, store } = options;
   const doc = root.ownerDocument;
+  const view = doc.defaultView;
   await loadFluent(isDarkTheme(options.theme));
   addPaneStyles(doc);
+
+  const origins = options.origins ?? new DatasetOrigins();
+  origins.remember(store);
+  const loadPipeline = options.loadFeedPipeline ?? feedPipelineLoader();
+  const feedCache = options.feedCache ?? new LocalFeedCache(() => view?.localStorage);
+  const httpGet: HttpGet =
+    options.httpGet ??
+    ((url, init) => {
+      if (!view?.fetch) return Promise.reject(new Error("This page cannot fetch: it has no window.fetch."));
+      return view.fetch(url, init);
+    });
 
   let ui = uiLanguageOf(options.displayLanguage);
   let state: DatasetState = store.current;
@@ -70,8 +118,17 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   let refreshStatus: StatusSource;
   let dataNotice: string | undefined;
   let tracked: { tables?: TrackedTable[]; error?: string } = { tables: [] };
-  let refreshOnOpen = false;
+  let workbook: WorkbookState = { refreshOnOpen: false };
+  /** Whether the workbook's record has been read, so the version notice never shows a guess. */
+  let workbookRead = false;
+  let feedInput = "";
+  let feedStatus: StatusSource;
+  let feedTablesStatus: StatusSource;
+  let whatChanged: ((ui: UiLanguage) => WhatChangedView) | undefined;
   let busy = false;
+  /** A feed check (the one at start-up included) is running: the feed's buttons wait. */
+  let feedBusy = false;
+  let destroyed = false;
 
   let refs: {
     catalogue: CatalogueView;
@@ -84,6 +141,15 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     refreshOnOpen: HTMLElement;
     header: HTMLElement;
     dataNotice: HTMLElement;
+    versionNotice: HTMLElement;
+    versionText: HTMLElement;
+    versionRefresh: HTMLElement;
+    dataInfo: HTMLElement;
+    feedUrl: HTMLElement;
+    feedButtons: HTMLElement[];
+    feedStatus: HTMLElement;
+    feedTablesStatus: HTMLElement;
+    whatChanged: HTMLElement;
   };
 
   const entryOf = (id: string | undefined): CatalogueEntry | undefined => catalogue.find((e) => e.id === id);
@@ -124,18 +190,35 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     );
   }
 
+  const stampOf = (s: DatasetState): DatasetStamp => ({ version: s.version, hash: s.hash });
+
   function updateStatuses(): void {
     renderStatus(refs.insertStatus, insertStatus?.(ui));
     renderStatus(refs.refreshStatus, refreshStatus?.(ui));
-    refs.dataNotice.textContent = dataNotice ? t(ui, "dataChanged", { version: dataNotice }) : "";
+    const last = workbook.lastDataset;
+    const otherData = workbookRead && usesOtherData(last, stampOf(state));
+    refs.versionNotice.hidden = !otherData;
+    refs.versionText.textContent = otherData && last ? versionNoticeText(last, stampOf(state), ui) : "";
+    // The version notice says more, and offers the refresh.
+    refs.dataNotice.textContent = dataNotice && !otherData ? t(ui, "dataChanged", { version: dataNotice }) : "";
+    renderDatasetInfo(refs.dataInfo, state, origins.of(store), ui);
+    renderStatus(refs.feedStatus, feedStatus?.(ui));
+    renderStatus(refs.feedTablesStatus, feedTablesStatus?.(ui));
+    renderWhatChanged(refs.whatChanged, whatChanged?.(ui), ui);
   }
 
   function setBusy(on: boolean): void {
     busy = on;
-    for (const button of [refs.insertButton, refs.refreshAll, ...refs.trackedList.querySelectorAll("fluent-button")]) {
+    for (const button of [refs.insertButton, refs.refreshAll, refs.versionRefresh, ...refs.trackedList.querySelectorAll("fluent-button")]) {
       // disabled-focusable keeps the button in the tab order, so focus is not lost while it waits.
       button.toggleAttribute("disabled-focusable", on);
     }
+    for (const button of refs.feedButtons) button.toggleAttribute("disabled-focusable", on || feedBusy);
+  }
+
+  function setFeedBusy(on: boolean): void {
+    feedBusy = on;
+    setBusy(busy);
   }
 
   /** Builds the whole pane in the current language and puts focus back where it was. */
@@ -170,10 +253,43 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     const refreshAll = h("fluent-button", { id: "aim-refresh-all" }, t(ui, "refreshAll"));
     refreshAll.addEventListener("click", () => void refresh(undefined));
 
-    const onOpen = h("fluent-switch", { id: "aim-refresh-on-open", slot: "input", checked: refreshOnOpen });
+    const onOpen = h("fluent-switch", { id: "aim-refresh-on-open", slot: "input", checked: workbook.refreshOnOpen });
     onOpen.addEventListener("change", () => void changeRefreshOnOpen(isChecked(onOpen)));
 
     const header = h("p", { id: "aim-dataset", class: "aim-hint" }, datasetLine());
+
+    const versionRefresh = h("fluent-button", { id: "aim-version-refresh", size: "small" }, t(ui, "versionRefresh"));
+    versionRefresh.addEventListener("click", () => void refresh(undefined));
+    const versionText = h("span", { id: "aim-version-text" });
+    const versionNotice = h(
+      "div",
+      { id: "aim-version-notice", class: "aim-version-notice", role: "status", hidden: true },
+      h("p", {}, versionText, " ", h("span", { class: "aim-hint" }, t(ui, "versionHint"))),
+      versionRefresh,
+    );
+
+    const feedUrl = h(
+      "fluent-text-input",
+      {
+        id: "aim-feed-url",
+        type: "url",
+        value: feedInput,
+        placeholder: "https://example.com/ai-market.json",
+        autocomplete: "off",
+        spellcheck: "false",
+        "aria-describedby": "aim-feed-hint",
+      },
+      t(ui, "feedUrlLabel"),
+    );
+    feedUrl.addEventListener("input", () => {
+      feedInput = valueOf(feedUrl);
+    });
+    const feedSave = h("fluent-button", { id: "aim-feed-save" }, t(ui, "feedSave"));
+    feedSave.addEventListener("click", () => void saveFeed());
+    const feedRemove = h("fluent-button", { id: "aim-feed-remove" }, t(ui, "feedRemove"));
+    feedRemove.addEventListener("click", () => void removeFeed());
+    const feedCheck = h("fluent-button", { id: "aim-feed-check", appearance: "primary" }, t(ui, "feedCheck"));
+    feedCheck.addEventListener("click", () => void checkFeed());
     refs = {
       catalogue: catalogueView,
       details: h("div", { id: "aim-details", class: "aim-details" }),
@@ -185,6 +301,15 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       refreshOnOpen: onOpen,
       header,
       dataNotice: h("p", { id: "aim-data-notice", class: "aim-hint aim-outdated", role: "status" }),
+      versionNotice,
+      versionText,
+      versionRefresh,
+      dataInfo: h("dl", { id: "aim-data-info", class: "aim-data-info" }),
+      feedUrl,
+      feedButtons: [feedSave, feedRemove, feedCheck],
+      feedStatus: h("div", { id: "aim-feed-status", class: "aim-status", role: "status", "aria-live": "polite" }),
+      feedTablesStatus: h("div", { id: "aim-feed-tables-status", class: "aim-status", role: "status", "aria-live": "polite" }),
+      whatChanged: h("div", { id: "aim-what-changed", class: "aim-what-changed", role: "region", "aria-labelledby": "aim-what-changed-heading" }),
     };
 
     root.setAttribute("lang", localeOf(ui));
@@ -193,7 +318,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       h(
         "div",
         { class: "aim-pane" },
-        h("header", { class: "aim-header" }, h("div", {}, h("h1", {}, t(ui, "appTitle")), header, refs.dataNotice), languageButton),
+        h("header", { class: "aim-header" }, h("div", {}, h("h1", {}, t(ui, "appTitle")), header, refs.dataNotice, versionNotice), languageButton),
         h(
           "section",
           { "aria-labelledby": "aim-insert-heading" },
@@ -216,6 +341,18 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
           refs.trackedList,
           h("fluent-field", { "label-position": "after" }, h("label", { slot: "label" }, t(ui, "refreshOnOpenLabel")), onOpen),
         ),
+        h(
+          "section",
+          { "aria-labelledby": "aim-data-heading" },
+          h("h2", { id: "aim-data-heading" }, t(ui, "dataHeading")),
+          refs.dataInfo,
+          feedUrl,
+          h("p", { id: "aim-feed-hint", class: "aim-hint" }, t(ui, "feedUrlHint")),
+          h("div", { class: "aim-actions" }, feedSave, feedRemove, feedCheck),
+          refs.feedStatus,
+          refs.whatChanged,
+          refs.feedTablesStatus,
+        ),
       ),
     );
     updateCatalogue();
@@ -226,7 +363,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     if (focusedId) doc.getElementById(focusedId)?.focus();
   }
 
-  async function loadTracked(): Promise<void> {
+  async function loadTracked(): Promise<TrackedTable[]> {
     try {
       const tables = await actions.listTracked();
       tracked = { tables };
@@ -238,26 +375,25 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     updateTracked();
     updateStatuses();
     setBusy(busy);
+    return tracked.tables ?? [];
   }
 
   /**
    * Runs one user action: one at a time, buttons marked busy meanwhile, and anything unexpected
    * shown in the action's status region rather than lost as an unhandled rejection.
    */
-  async function run(where: "insert" | "refresh", work: () => Promise<void>): Promise<void> {
+  async function run(where: "insert" | "refresh" | "feed", work: () => Promise<void>): Promise<void> {
     if (busy) return;
     setBusy(true);
     try {
       await work();
     } catch (e) {
       const message = errorMessage(e, ui);
-      const status = (lang: UiLanguage): PaneMessage => ({
-        intent: "error",
-        headline: t(lang, where === "insert" ? "insertFailed" : "refreshFailed", { message }),
-        lines: [],
-      });
+      const key = where === "insert" ? "insertFailed" : where === "refresh" ? "refreshFailed" : "feedFailed";
+      const status = (lang: UiLanguage): PaneMessage => ({ intent: "error", headline: t(lang, key, { message }), lines: [] });
       if (where === "insert") insertStatus = status;
-      else refreshStatus = status;
+      else if (where === "refresh") refreshStatus = status;
+      else feedStatus = status;
       updateStatuses();
     } finally {
       setBusy(false);
@@ -273,6 +409,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       updateStatuses();
       try {
         const result = await actions.insertTable(request);
+        workbook = { ...workbook, lastDataset: result.dataset };
         insertStatus = (lang) => insertResultMessage(result, lang);
       } catch (e) {
         const message = errorMessage(e, ui);
@@ -291,6 +428,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       updateStatuses();
       try {
         const summary = await actions.refresh(names);
+        noteRefreshed(summary);
         refreshStatus = (lang) => {
           const message = refreshSummaryMessage(summary, lang);
           return prefix ? { ...message, lines: [t(lang, prefix), ...message.lines] } : message;
@@ -305,26 +443,198 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     });
   }
 
+  function noteRefreshed(summary: RefreshSummary): void {
+    if (summary.lastDataset) workbook = { ...workbook, lastDataset: summary.lastDataset };
+  }
+
   async function changeRefreshOnOpen(on: boolean): Promise<void> {
     try {
       await actions.setRefreshOnOpen(on);
-      refreshOnOpen = on;
+      workbook = { ...workbook, refreshOnOpen: on };
     } catch (e) {
       const message = errorMessage(e, ui);
-      setChecked(refs.refreshOnOpen, refreshOnOpen);
+      setChecked(refs.refreshOnOpen, workbook.refreshOnOpen);
       refreshStatus = (lang): PaneMessage => ({ intent: "error", headline: t(lang, "refreshOnOpenFailed", { message }), lines: [] });
       updateStatuses();
     }
   }
 
-  async function readRefreshOnOpen(): Promise<void> {
+  async function readWorkbookState(): Promise<void> {
     try {
-      refreshOnOpen = await actions.getRefreshOnOpen();
-      setChecked(refs.refreshOnOpen, refreshOnOpen);
+      workbook = await actions.getWorkbookState();
+      workbookRead = true;
+      setChecked(refs.refreshOnOpen, workbook.refreshOnOpen);
+      feedInput = workbook.feedUrl ?? "";
+      setValue(refs.feedUrl, feedInput);
     } catch (e) {
       const message = errorMessage(e, ui);
-      refreshStatus = (lang): PaneMessage => ({ intent: "error", headline: t(lang, "refreshOnOpenReadFailed", { message }), lines: [] });
+      refreshStatus = (lang): PaneMessage => ({ intent: "error", headline: t(lang, "workbookStateReadFailed", { message }), lines: [] });
+    }
+    updateStatuses();
+  }
+
+  const message = (intent: PaneMessage["intent"], key: StringKey, params: Record<string, string> = {}, lines: StatusLines = () => []) =>
+    (lang: UiLanguage): PaneMessage => ({ intent, headline: t(lang, key, params), lines: lines(lang) });
+
+  function saveFeed(): Promise<void> {
+    return run("feed", async () => {
+      feedStatus = (lang) => ({ busy: t(lang, "feedSaving") });
       updateStatuses();
+      const typed = valueOf(refs.feedUrl);
+      if (plainHttpToIpv6Loopback(typed)) {
+        feedStatus = (lang) => ({ intent: "error", headline: t(lang, "feedSaveFailed", { message: t(lang, "feedIpv6Http") }), lines: [] });
+        updateStatuses();
+        return;
+      }
+      try {
+        const saved = await actions.setFeedUrl(typed);
+        workbook = { ...workbook, feedUrl: saved };
+        feedInput = saved ?? "";
+        setValue(refs.feedUrl, feedInput);
+        feedStatus = message("success", "feedSaved");
+      } catch (e) {
+        feedStatus = message("error", "feedSaveFailed", { message: errorMessage(e, ui) });
+      }
+      updateStatuses();
+    });
+  }
+
+  function removeFeed(): Promise<void> {
+    return run("feed", async () => {
+      try {
+        await actions.setFeedUrl(undefined);
+        const { feedUrl: _removed, ...rest } = workbook;
+        workbook = rest;
+        feedInput = "";
+        setValue(refs.feedUrl, "");
+        const version = state.version;
+        feedStatus = message("success", "feedRemoved", {}, (lang) => [t(lang, "feedRemovedData", { version })]);
+      } catch (e) {
+        feedStatus = message("error", "feedRemoveFailed", { message: errorMessage(e, ui) });
+      }
+      updateStatuses();
+    });
+  }
+
+  /**
+   * Downloads and checks the workbook's feed with the figures its tables use; on success shows what
+   * changed. Throws whatever refreshFeed throws (FeedError, with one sentence): the store and the
+   * workbook are then as they were.
+   */
+  async function updateFromFeed(url: string, showUnchanged: boolean): Promise<FeedUpdate> {
+    const pipeline = await loadPipeline();
+    const tables = await actions.listTracked();
+    const before = store.current.index.dataset;
+    const usesBefore = figuresInUse(before, tables);
+    const update = await pipeline.refreshFeed(store, url, { httpGet, cache: feedCache, inUse: usesBefore.keys() });
+    origins.fromFeed(store, url);
+    const uses = mergeUses(usesBefore, figuresInUse(update.dataset, tables));
+    if (update.status === "updated" || showUnchanged) whatChanged = (lang) => whatChangedOf(update, before, update.dataset, uses, lang);
+    const version = update.state.version;
+    const cacheLines = (lang: UiLanguage): string[] => (update.cacheError ? [t(lang, "feedNotCached", { message: update.cacheError })] : []);
+    feedStatus =
+      update.status === "updated"
+        ? message("success", "feedUpdated", { version }, cacheLines)
+        : message("info", "feedUnchanged", { version }, cacheLines);
+    updateStatuses();
+    return update;
+  }
+
+  function checkFeed(): Promise<void> {
+    if (feedBusy) return Promise.resolve();
+    return run("feed", async () => {
+      const url = workbook.feedUrl;
+      if (!url) {
+        feedStatus = message("info", "feedNone");
+        updateStatuses();
+        return;
+      }
+      setFeedBusy(true);
+      try {
+        feedStatus = (lang) => ({ busy: t(lang, "feedChecking") });
+        feedTablesStatus = undefined;
+        whatChanged = undefined;
+        updateStatuses();
+        try {
+          await updateFromFeed(url, true);
+        } catch (e) {
+          const text = errorMessage(e, ui);
+          const version = store.current.version;
+          feedStatus = message("error", "feedFailed", { message: text }, (lang) => [t(lang, "feedKept", { version })]);
+          updateStatuses();
+          return;
+        }
+        await refreshAfterFeed();
+      } finally {
+        setFeedBusy(false);
+      }
+    });
+  }
+
+  /** Refreshes every tracked table after the data changed, with its summary in the Data section. */
+  async function refreshAfterFeed(prefix?: "refreshedOnOpen"): Promise<void> {
+    feedTablesStatus = (lang) => ({ busy: t(lang, "refreshWorking") });
+    updateStatuses();
+    try {
+      const summary = await actions.refresh();
+      noteRefreshed(summary);
+      feedTablesStatus = (lang) => {
+        const m = refreshSummaryMessage(summary, lang);
+        return prefix ? { ...m, lines: [t(lang, prefix), ...m.lines] } : m;
+      };
+    } catch (e) {
+      feedTablesStatus = message("error", "refreshFailed", { message: errorMessage(e, ui) });
+    }
+    updateStatuses();
+    await loadTracked();
+  }
+
+  /**
+   * The start-up feed step: the feed's data kept from the last check goes into use at once (when it
+   * is newer than the data in use and still valid); returns the background check of the feed itself
+   * (wrapped, as a promise returned from an async function would be waited for).
+   */
+  async function startFeed(url: string, afterStartup: Promise<void>): Promise<{ check: Promise<void> }> {
+    setFeedBusy(true);
+    try {
+      const pipeline = await loadPipeline();
+      const tables = await loadTracked();
+      const cached = await pipeline.loadCachedFeed(store, url, feedCache, { inUse: figuresInUse(store.current.index.dataset, tables).keys() });
+      if (cached.status === "updated" || cached.status === "unchanged") {
+        origins.fromFeed(store, url);
+        const version = cached.state.version;
+        feedStatus = message("info", "feedCachedUsed", { version });
+      } else if (cached.status === "skipped") {
+        const text = cached.error.message;
+        feedStatus = message("info", "feedCachedSkipped", { message: text });
+      }
+    } catch (e) {
+      // Only a failing store or storage gets here; the feed check below says what it finds.
+      feedStatus = message("info", "feedCachedSkipped", { message: errorMessage(e, ui) });
+    }
+    updateStatuses();
+    return { check: backgroundCheck(url, afterStartup) };
+  }
+
+  async function backgroundCheck(url: string, afterStartup: Promise<void>): Promise<void> {
+    try {
+      let update: FeedUpdate;
+      try {
+        update = await updateFromFeed(url, false);
+      } catch (e) {
+        const text = errorMessage(e, ui);
+        const version = store.current.version;
+        // Quiet: the data in use (kept or bundled) serves on; the user did not ask for this check.
+        feedStatus = message("info", "feedBackgroundFailed", { message: text, version });
+        updateStatuses();
+        return;
+      }
+      await afterStartup;
+      // The workbook asked for current tables when it opens: new data from the feed counts too.
+      // (A user action under way, or a pane closed meanwhile, leaves it to the version notice.)
+      if (update.status === "updated" && workbook.refreshOnOpen && !busy && !destroyed) await run("refresh", () => refreshAfterFeed("refreshedOnOpen"));
+    } finally {
+      setFeedBusy(false);
     }
   }
 
@@ -341,16 +651,24 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   });
 
   render();
-  await readRefreshOnOpen();
-  if (refreshOnOpen) await refresh(undefined, "refreshedOnOpen");
+  await readWorkbookState();
+  let startupDone: () => void = () => undefined;
+  const afterStartup = new Promise<void>((resolve) => (startupDone = resolve));
+  const feedCheck = workbook.feedUrl ? (await startFeed(workbook.feedUrl, afterStartup)).check : Promise.resolve();
+  if (workbook.refreshOnOpen) await refresh(undefined, "refreshedOnOpen");
   else await loadTracked();
+  startupDone();
 
   return {
-    reloadTracked: loadTracked,
+    reloadTracked: async () => {
+      await loadTracked();
+    },
     get language() {
       return ui;
     },
+    feedCheck,
     destroy() {
+      destroyed = true;
       unsubscribe();
       root.replaceChildren();
     },

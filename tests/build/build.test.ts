@@ -127,11 +127,48 @@ describe("npm run build (production)", () => {
     expect(associated.sort()).toEqual([...ids].sort());
   });
 
-  test("taskpane.js is free of eval and does not register the functions a second time", () => {
-    const code = read("taskpane.js");
-    expect(code).not.toContain("eval(");
-    expect(code).not.toContain("new Function");
-    expect(code).not.toContain("CustomFunctions.associate");
+  test("taskpane.js does not register the functions a second time", () => {
+    expect(read("taskpane.js")).not.toContain("CustomFunctions.associate");
+  });
+
+  // Every script the pages load or fetch later (feed.js, with zod, included): nothing may generate
+  // code from strings, as the pages' Content-Security-Policy has no 'unsafe-eval'.
+  test.each(readdirSync(out).filter((f) => f.endsWith(".js")))("%s has no eval, no new Function and no alias of Function", (file) => {
+    const code = read(file);
+    const found = (pattern: RegExp) => [...code.matchAll(pattern)].map((m) => code.slice(Math.max(0, m.index - 40), m.index + 40));
+    expect({ file, eval: found(/\beval\s*\(/g), newFunction: found(/new\s+Function\b/g), alias: found(/[=(,:]\s*Function\s*[,;)}]/g) }).toEqual({
+      file,
+      eval: [],
+      newFunction: [],
+      alias: [],
+    });
+  });
+
+  test("the build emits the feed pipeline as its own script, feed.js, and zod only there", () => {
+    const scripts = readdirSync(out).filter((f) => f.endsWith(".js")).sort();
+    expect(scripts).toEqual(["feed.js", "functions.js", "preview.js", "taskpane.js"]);
+    expect(read("feed.js")).toMatch(/jitless/);
+    for (const file of ["functions.js", "taskpane.js", "preview.js"]) expect({ file, zod: /ZodError|zod\.dev/.test(read(file)) }).toEqual({ file, zod: false });
+  });
+
+  test.each(["taskpane.html", "preview.html"])("%s carries the Content-Security-Policy: no eval, no inline script or style element", (page) => {
+    const html = read(page);
+    const content = /<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(content).toBeDefined();
+    const directives = new Map(content!.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    expect(content).not.toMatch(/unsafe-eval|unsafe-hashes/);
+    // Inline only for style attributes (office.js hides its telemetry frame with one).
+    expect(content!.match(/[\w-]+ [^;]*'unsafe-inline'/g)).toEqual(["style-src-attr 'unsafe-inline'"]);
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("script-src")).toEqual(expect.arrayContaining(["'self'", "https://appsforoffice.microsoft.com"]));
+    expect(directives.get("script-src")!.every((s) => s === "'self'" || /^https:\/\//.test(s))).toBe(true);
+    expect(directives.get("connect-src")).toEqual(["'self'", "https:", "http://localhost:*", "http://127.0.0.1:*"]);
+    expect(directives.get("style-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+    // The policy comes before any script, so it governs all of them.
+    expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<script"));
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(html).not.toMatch(/\sstyle=|<style/i);
   });
 
   test("taskpane.html is the shared runtime page: office.js from the CDN, then functions.js, then taskpane.js", () => {

@@ -4,7 +4,7 @@ import { DatasetStore } from "../../src/core/dataset-store";
 import type { InsertMode } from "../../src/excel/contracts";
 import { planTable } from "../../src/excel/plan-table";
 import { bundledDataset } from "../helpers/bundled-dataset";
-import { describeInBrowser, PreviewPage, startBrowserSession, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -29,8 +29,8 @@ describeInBrowser("the task pane on /preview.html", () => {
   afterAll(async () => {
     await session?.close();
   });
-  afterEach(() => {
-    expect(session?.problems.splice(0) ?? []).toEqual([]);
+  afterEach(async () => {
+    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
   });
 
   test("opens beside the simulated workbook, plainly labelled as a simulator", async () => {

@@ -1,6 +1,8 @@
 // Drives /preview.html (the real task pane beside the simulated workbook) in headless Chromium,
 // served from the production build of the run (tests/global-setup.ts) over https on a random
-// loopback port. Nothing outside 127.0.0.1 is reachable from the page.
+// loopback port. Nothing outside 127.0.0.1 is reachable from the page (plain http to 127.0.0.1 is,
+// for the feed servers the tests start). Every page records the Content-Security-Policy violations
+// it sees (`cspViolations`), and a dialog (alert, confirm) counts as a problem.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -81,7 +83,12 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     viewport: { width: 1280, height: 900 },
   });
   // office.js reaches for Microsoft's telemetry outside Office; the page must not leave the machine.
-  await context.route(/^(?!https:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  await context.route(/^(?!https?:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __aimarketCsp: string[] }).__aimarketCsp = seen;
+    document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`));
+  });
   const problems: string[] = [];
   context.on("page", (page) => watch(page, problems));
   for (const page of context.pages()) watch(page, problems);
@@ -97,8 +104,24 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   };
 }
 
+/** The Content-Security-Policy violations the page has seen since it loaded. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { __aimarketCsp?: string[] }).__aimarketCsp ?? [])]);
+}
+
+/** What went wrong on the session's page since the last call: problems, and CSP violations since it loaded. */
+export async function takeProblems(session: BrowserSession | undefined): Promise<{ problems: string[]; violations: string[] }> {
+  const page = session?.context.pages()[0];
+  const violations = page && page.url().startsWith("https:") ? await cspViolations(page) : [];
+  return { problems: session?.problems.splice(0) ?? [], violations };
+}
+
 function watch(page: Page, problems: string[]): void {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    void dialog.dismiss();
+  });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     // The aborted telemetry request of office.js (see the route above) is expected.

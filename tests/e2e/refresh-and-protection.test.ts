@@ -1,6 +1,6 @@
 // Refresh after the data changes, and the rules that protect the user's cells, driven through the
 // task pane and the simulator's controls on /preview.html in Chromium.
-import { describeInBrowser, PreviewPage, startBrowserSession, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -12,8 +12,8 @@ describeInBrowser("refresh and protection on /preview.html", () => {
   afterAll(async () => {
     await session?.close();
   });
-  afterEach(() => {
-    expect(session?.problems.splice(0) ?? []).toEqual([]);
+  afterEach(async () => {
+    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
   });
 
   async function insertAt(preview: PreviewPage, address: string, tableId: string, mode: "live" | "snapshot" | "spill"): Promise<string> {
@@ -37,9 +37,11 @@ describeInBrowser("refresh and protection on /preview.html", () => {
 
     await page.click("#sim-change-data");
     await expect(page.locator("#sim-status").innerText()).resolves.toMatch(/^The dataset is now v1\.1\.0/);
-    await expect(page.locator("#aim-data-notice").innerText()).resolves.toBe(
-      "The data changed to v1.1.0. Live tables follow it; refresh snapshot tables to update them.",
+    // The workbook's tables were written from v1.0.0: the pane says so and offers the refresh.
+    await expect(page.locator("#aim-version-notice").innerText().then((text) => text.replace(/\n+/g, "\n").trim())).resolves.toBe(
+      "This workbook last used data v1.0.0; the add-in now has v1.1.0. Live tables and AIMARKET formulas already show it; Refresh tables updates the snapshot tables.\nRefresh tables",
     );
+    await expect(page.locator("#aim-data-notice").innerText()).resolves.toBe("");
     await expect(page.locator("#aim-dataset").innerText()).resolves.toMatch(/v1\.1\.0/);
     await expect(page.locator("#aim-tracked .aim-outdated").count()).resolves.toBe(3);
     // A live table follows the data by itself; a snapshot waits for Refresh.
@@ -51,6 +53,11 @@ describeInBrowser("refresh and protection on /preview.html", () => {
     expect(one.intent).toBe("success");
     expect(one.text).toMatch(new RegExp(`^Refreshed 1 table: [1-9]\\d* cells? changed, 0 user edits kept\\. The refreshed tables show data v1\\.1\\.0\\. ${snapshot}: `));
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`aim-refresh-${snapshot}`);
+    // The workbook now holds v1.1.0 data; the other tables are still marked until they are refreshed.
+    await expect(page.locator("#aim-version-notice").isHidden()).resolves.toBe(true);
+    await expect(page.locator("#aim-data-notice").innerText()).resolves.toBe(
+      "The data changed to v1.1.0. Live tables follow it; refresh snapshot tables to update them.",
+    );
     expect(await value(preview, "Sheet1!C3")).toBe(36000000000);
     expect(await value(preview, "Sheet1!E5")).toBe(28000000000);
 

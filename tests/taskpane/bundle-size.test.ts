@@ -16,6 +16,15 @@ test(`the scripts taskpane.html loads (office.js aside) are at most ${BUDGET_BYT
   expect({ sizes, total, withinBudget: total <= BUDGET_BYTES }).toEqual({ sizes, total, withinBudget: true });
 });
 
+test("the feed pipeline (zod included) is feed.js, fetched by taskpane.js only when a workbook names a feed", () => {
+  const html = readFileSync(join(out, "taskpane.html"), "utf8");
+  expect(html).not.toContain("feed.js");
+  expect(readFileSync(join(out, "feed.js"), "utf8")).toMatch(/ZodError/);
+  // The pane's chunk loader names it, relative to the page (publicPath "").
+  expect(readFileSync(join(out, "taskpane.js"), "utf8")).toContain('"feed.js"');
+  expect(readFileSync(join(out, "functions.js"), "utf8")).not.toContain("feed.js");
+});
+
 test("taskpane.js carries no second copy of the dataset and no zod (functions.js brings the dataset)", () => {
   const code = readFileSync(join(out, "taskpane.js"), "utf8");
   const dataset = JSON.parse(readFileSync(join(__dirname, "..", "..", "data", "ai-market-2026.json"), "utf8")) as { meta: { asOfSource: string } };

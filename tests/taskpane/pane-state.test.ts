@@ -228,14 +228,15 @@ describe("messages", () => {
   });
 
   test("an insert result names the table, its address, the source line and any notes", () => {
+    const dataset = { version: "1.0.0", hash: "00000000000001" };
     expect(
-      insertResultMessage({ name: "AIM_vendor_revenue", address: "Sheet1!B2:E11", sourceLineAddress: "Sheet1!B12", notes: ["Column widths were set."] }, "en"),
+      insertResultMessage({ name: "AIM_vendor_revenue", address: "Sheet1!B2:E11", sourceLineAddress: "Sheet1!B12", notes: ["Column widths were set."], dataset }, "en"),
     ).toEqual({
       intent: "success",
       headline: "Inserted AIM_vendor_revenue at Sheet1!B2:E11.",
       lines: ["Source line at Sheet1!B12.", "Column widths were set."],
     });
-    expect(insertResultMessage({ name: "AIM_x", address: "Sheet1!A1", notes: [] }, "zh")).toEqual({
+    expect(insertResultMessage({ name: "AIM_x", address: "Sheet1!A1", notes: [], dataset }, "zh")).toEqual({
       intent: "success",
       headline: "已插入 AIM_x,位于 Sheet1!A1。",
       lines: [],
