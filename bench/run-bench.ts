@@ -55,7 +55,11 @@ function build(): string {
 /** Bytes of every script taskpane.html loads from the add-in (office.js comes from Microsoft). */
 function taskpaneScriptBytes(dist: string): number {
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const sources = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !/office\.js$/.test(src) && !/^https?:/.test(src));
+  // The production page is minified: attribute values may be unquoted.
+  const sources = [...html.matchAll(/<script[^>]*?\ssrc=(?:"([^"]+)"|'([^']+)'|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3]!)
+    .filter((src) => !/office\.js$/.test(src) && !/^https?:/.test(src));
+  if (sources.length === 0) throw new Error("taskpane.html loads no add-in script: the benchmark cannot measure it");
   return sources.reduce((n, src) => n + statSync(join(dist, src.replace(/^\.?\//, ""))).size, 0);
 }
 

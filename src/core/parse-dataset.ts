@@ -47,7 +47,9 @@ export function parseDatasetValue(value: unknown): ParseResult {
     return { ok: false, problems: [{ path: "$", message: `the top level is ${got}, not an object; ${DATASET_SHAPE}` }] };
   }
 
-  const parsed = DatasetSchema.safeParse(value);
+  // jitless: zod would otherwise compile a parser with `new Function` on first use, which costs
+  // more than it saves for one parse per dataset and is barred by the task pane's CSP.
+  const parsed = DatasetSchema.safeParse(value, { jitless: true });
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => formatIssue(issue, value)) };
   }
