@@ -3,6 +3,7 @@ import { isEmpty } from "./cell-match";
 import type { InsertRequest, InsertResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
+import { writeSourceLine } from "./write-source-line";
 import { nextTableName, readRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
 import { columnLetters, qualified, rangeAddress } from "./a1";
 
@@ -68,9 +69,7 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
       let sourceLine: RegistryEntry["sourceLine"];
       const sourceAddress = rangeAddress(row + plan.rows, col, 1, 1);
       if (isEmpty(below.values[0]![0], below.formulas[0]![0])) {
-        below.values = [[toExcelInput(plan.sourceLine)]];
-        below.format.font.italic = true;
-        below.format.font.color = "#605E5C";
+        writeSourceLine(below, plan.sourceLine);
         sourceLine = { address: sourceAddress, text: plan.sourceLine };
       } else {
         notes.push(`The source line was not placed because ${qualified(sheet.name, sourceAddress)} is not empty.`);

@@ -4,6 +4,7 @@ import { isEmpty, stillWritten } from "./cell-match";
 import type { RefreshSummary, TableRefresh } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
+import { writeSourceLine } from "./write-source-line";
 import { readRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
 import { parseRange, qualified, rangeAddress } from "./a1";
 
@@ -275,9 +276,7 @@ function moveSourceLine(item: Loaded, plan: TablePlan, refresh: TableRefresh, cl
   if (clearOld && item.sourceCell) item.sourceCell.clear();
   const target = item.movedSourceCell;
   if (isEmpty(target.values[0]![0], target.formulas[0]![0])) {
-    target.values = [[toExcelInput(plan.sourceLine)]];
-    target.format.font.italic = true;
-    target.format.font.color = "#605E5C";
+    writeSourceLine(target, plan.sourceLine);
     entry.sourceLine = { address: target.address.split("!").pop()!, text: plan.sourceLine };
   } else {
     refresh.notes.push(`The source line was removed because the table grew over it and ${target.address} is not empty.`);
