@@ -4,7 +4,7 @@ import type { ExcelActions, TrackedTable, WorkbookState } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { insertTable } from "./insert-table";
 import { refreshTables } from "./refresh-tables";
-import { lastDatasetOf, readRegistry, REGISTRY_KEY, toTracked, writeRegistry, type Registry } from "./registry";
+import { lastDatasetOf, loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, toTracked, writeRegistry, type Registry } from "./registry";
 
 /** What the task pane can ask of Excel, over `Excel.run` (real or the in-memory stand-in). */
 export function createExcelActions(runner: ExcelRunner, store: DatasetStore): ExcelActions {
@@ -12,10 +12,9 @@ export function createExcelActions(runner: ExcelRunner, store: DatasetStore): Ex
   async function withRegistry<T>(what: string, use: (registry: Registry, context: Excel.RequestContext) => T, write = false): Promise<T> {
     try {
       return await runner.run(async (context) => {
-        const setting = context.workbook.settings.getItemOrNullObject(REGISTRY_KEY);
-        setting.load("value");
+        const setting = loadRegistrySetting(context.workbook);
         await context.sync();
-        const { registry } = readRegistry(setting.isNullObject ? undefined : setting.value);
+        const { registry } = readLoadedRegistry(setting);
         const result = use(registry, context);
         if (write) {
           context.workbook.settings.add(REGISTRY_KEY, writeRegistry(registry));

@@ -4,7 +4,7 @@ import type { InsertRequest, InsertResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
 import { writeSourceLine } from "./write-source-line";
-import { nextTableName, readRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
+import { loadRegistrySetting, nextTableName, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
 import { columnLetters, qualified, rangeAddress } from "./a1";
 
 /** An insert that would overwrite the user's cells; its message names them. */
@@ -38,8 +38,7 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
       area.load("address,values,formulas");
       const below = active.getOffsetRange(plan.rows, 0);
       below.load("values,formulas");
-      const setting = workbook.settings.getItemOrNullObject(REGISTRY_KEY);
-      setting.load("value");
+      const setting = loadRegistrySetting(workbook);
       workbook.tables.load("items/name");
       await context.sync();
 
@@ -53,7 +52,7 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
             `Select a cell with ${plan.rows} free rows and ${plan.cols} free columns from it, or clear ${blocking.length === 1 ? "that cell" : "those cells"}.`,
         );
       }
-      const { registry } = readRegistry(setting.isNullObject ? undefined : setting.value);
+      const { registry } = readLoadedRegistry(setting);
       const taken = [...workbook.tables.items.map((t) => t.name), ...registry.entries.map((e) => e.name)];
       const name = nextTableName(request.mode === "spill" ? `${request.tableId}_spill` : request.tableId, taken);
       const address = rangeAddress(row, col, plan.rows, plan.cols);

@@ -5,7 +5,7 @@ import type { RefreshSummary, TableRefresh } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
 import { writeSourceLine } from "./write-source-line";
-import { readRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
+import { loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
 import { parseRange, qualified, rangeAddress } from "./a1";
 
 /** Per tracked entry, what the second round trip loads. */
@@ -36,12 +36,11 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
   try {
     return await runner.run(async (context) => {
       const workbook = context.workbook;
-      const setting = workbook.settings.getItemOrNullObject(REGISTRY_KEY);
-      setting.load("value");
+      const setting = loadRegistrySetting(workbook);
       workbook.tables.load("items/name");
       await context.sync();
 
-      const { registry, problems } = readRegistry(setting.isNullObject ? undefined : setting.value);
+      const { registry, problems } = readLoadedRegistry(setting);
       const wanted = names ? registry.entries.filter((e) => names.includes(e.name)) : registry.entries;
       const existing = new Set(workbook.tables.items.map((t) => t.name));
       const failed: RefreshSummary["failed"] = problems.map((reason) => ({ name: "(record)", reason }));
@@ -61,16 +60,9 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
 
       const refreshed: TableRefresh[] = [];
       for (const item of loaded) {
-        const outcome = item.failure ? { failure: item.failure } : applyEntry(item, state);
-        if ("failure" in outcome && outcome.failure !== undefined) {
-          failed.push({ name: item.entry.name, reason: outcome.failure ?? renamedOrDeleted(item.entry, others) });
-          continue;
-        }
-        if (!("refresh" in outcome)) {
-          failed.push({ name: item.entry.name, reason: renamedOrDeleted(item.entry, others) });
-          continue;
-        }
-        refreshed.push(outcome.refresh);
+        const outcome: Outcome = item.failure ? { failure: item.failure } : applyEntry(item, state);
+        if ("refresh" in outcome) refreshed.push(outcome.refresh);
+        else failed.push({ name: item.entry.name, reason: "failure" in outcome ? outcome.failure : renamedOrDeleted(item.entry, others) });
       }
       // The workbook now uses this dataset unless every table it asked for failed.
       const nothingToDo = wanted.length === 0 && failed.length === 0;

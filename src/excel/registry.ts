@@ -139,3 +139,14 @@ export function nextTableName(tableId: string, taken: Iterable<string>): string 
     if (!used.has(name.toLowerCase())) return name;
   }
 }
+
+/** Queues the load of the stored registry; read it with `readLoadedRegistry` after the sync. */
+export function loadRegistrySetting(workbook: Excel.Workbook): Excel.Setting {
+  const setting = workbook.settings.getItemOrNullObject(REGISTRY_KEY);
+  setting.load("value");
+  return setting;
+}
+
+export function readLoadedRegistry(setting: Excel.Setting): ReadRegistry {
+  return readRegistry(setting.isNullObject ? undefined : setting.value);
+}
