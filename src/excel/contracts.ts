@@ -1,6 +1,9 @@
 import type { Bound, Language } from "../core/query-options";
 import type { Currency } from "../core/schema";
 import type { Scale } from "../core/units";
+import type { SelectionInfo } from "./describe-selection";
+
+export type { SelectionInfo };
 
 /** How an inserted table stays current. */
 export type InsertMode = "live" | "snapshot" | "spill";
@@ -82,6 +85,35 @@ export interface TrackedTable {
   refreshedAt?: string;
 }
 
+/** Formulas for the active cell, or for a column of cells from the active cell down (one per row). */
+export interface InsertFormulasRequest {
+  /** English (invariant) formulas, each starting with "=", e.g. =AIMARKET.REVENUE("OpenAI",2026). */
+  formulas: string[];
+}
+
+export interface InsertFormulasResult {
+  /** Sheet-qualified address written, e.g. "Sheet1!C3:C11". */
+  address: string;
+}
+
+/** A chart of one tracked (inserted) table, from the chart presets of its report table. */
+export interface InsertChartRequest {
+  /** Name of the tracked table (TrackedTable.name). */
+  tableName: string;
+  /** Id of the chart preset (src/core/chart-presets.ts). */
+  chartId: string;
+  /** Language of the chart's title, axis titles and source line. */
+  language: Language;
+}
+
+export interface InsertChartResult {
+  /** Name of the Excel chart. */
+  name: string;
+  /** Sheet the chart is on. */
+  sheet: string;
+  notes: string[];
+}
+
 /** What the task pane asks of src/excel. Every method settles; failures reject with one clear message. */
 export interface ExcelActions {
   insertTable(request: InsertRequest): Promise<InsertResult>;
@@ -100,4 +132,15 @@ export interface ExcelActions {
   setFeedUrl(url: string | undefined): Promise<string | undefined>;
   /** Records the dataset the workbook uses (insert and refresh record theirs in their own write). */
   recordDatasetUsed(version: string, hash: string): Promise<void>;
+  /**
+   * Writes formulas from the active cell down. Writes nothing, and rejects naming the cells, when
+   * any target cell is not empty.
+   */
+  insertFormulas(request: InsertFormulasRequest): Promise<InsertFormulasResult>;
+  /** Inserts a chart bound to a tracked table; refresh keeps it bound as the table changes size. */
+  insertChart(request: InsertChartRequest): Promise<InsertChartResult>;
+  /** What the active cell holds, as far as the add-in knows it: an AIMARKET formula, a cell of an inserted table, or neither. */
+  describeSelection(): Promise<SelectionInfo>;
+  /** Calls `listener` whenever the selection changes; resolves to a function that stops it. */
+  onSelectionChanged(listener: () => void): Promise<() => Promise<void>>;
 }

@@ -2,6 +2,9 @@ import type { DatasetStore } from "../core/dataset-store";
 import { checkFeedUrl } from "../core/feed/feed-url";
 import type { ExcelActions, TrackedTable, WorkbookState } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
+import { describeSelection, onSelectionChanged } from "./describe-selection";
+import { insertChart } from "./insert-chart";
+import { insertFormulas } from "./insert-formulas";
 import { insertTable } from "./insert-table";
 import { refreshTables } from "./refresh-tables";
 import { lastDatasetOf, loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, toTracked, writeRegistry, type Registry } from "./registry";
@@ -29,6 +32,10 @@ export function createExcelActions(runner: ExcelRunner, store: DatasetStore): Ex
 
   return {
     insertTable: (request) => insertTable(runner, store, request),
+    insertFormulas: (request) => insertFormulas(runner, request),
+    insertChart: (request) => insertChart(runner, store, request),
+    describeSelection: () => describeSelection(runner, store),
+    onSelectionChanged: (listener) => onSelectionChanged(runner, listener),
     refresh: (names) => refreshTables(runner, store, names),
     listTracked: (): Promise<TrackedTable[]> => withRegistry("list the inserted tables", (registry) => registry.entries.map(toTracked)),
     getWorkbookState: () =>

@@ -3,9 +3,13 @@
  * `t`; keys ending in `_one`/`_other` are the singular and plural of one message (Chinese uses the
  * same words for both).
  */
+import * as chartStrings from "./strings/charts";
+import * as formulaBuilderStrings from "./strings/formula-builder";
+import * as selectedCellStrings from "./strings/selected-cell";
+
 export type UiLanguage = "en" | "zh";
 
-const en = {
+const base = {
   appTitle: "AI Market 2026",
   datasetLine: "Dataset {id} v{version} · {tables} tables · figures as of {asOf}",
   uiSwitchText: "中文",
@@ -170,9 +174,14 @@ const en = {
   noDataset: "The dataset is missing: functions.js did not load before the pane. Reload the add-in.",
 } as const;
 
+const en = { ...base, ...chartStrings.en, ...formulaBuilderStrings.en, ...selectedCellStrings.en };
+
 export type StringKey = keyof typeof en;
 
 const zh: Record<StringKey, string> = {
+  ...chartStrings.zh,
+  ...formulaBuilderStrings.zh,
+  ...selectedCellStrings.zh,
   appTitle: "AI 市场 2026",
   datasetLine: "数据集 {id} v{version} · {tables} 个表 · 数据截至 {asOf}",
   uiSwitchText: "English",

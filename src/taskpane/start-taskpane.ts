@@ -11,7 +11,11 @@ import { localeOf, t, uiLanguageOf, type StringKey, type UiLanguage } from "./i1
 import { feedPipelineLoader, type FeedPipeline } from "./load-feed-pipeline";
 import { LocalFeedCache } from "./local-feed-cache";
 import { isDarkTheme, type OfficeThemeLike } from "./office-theme";
+import { createChartSection } from "./chart-section";
+import { createFormulaBuilder } from "./formula-builder";
+import type { PaneSection, PaneSectionHost } from "./pane-section";
 import { addPaneStyles } from "./pane-styles";
+import { createSelectedCellSection } from "./selected-cell";
 import {
   buildInsertRequest,
   catalogueOf,
@@ -129,6 +133,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   /** A feed check (the one at start-up included) is running: the feed's buttons wait. */
   let feedBusy = false;
   let destroyed = false;
+  let sections: PaneSection[] = [];
 
   let refs: {
     catalogue: CatalogueView;
@@ -214,6 +219,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       button.toggleAttribute("disabled-focusable", on);
     }
     for (const button of refs.feedButtons) button.toggleAttribute("disabled-focusable", on || feedBusy);
+    for (const section of sections) section.setBusy(on);
   }
 
   function setFeedBusy(on: boolean): void {
@@ -319,6 +325,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
         "div",
         { class: "aim-pane" },
         h("header", { class: "aim-header" }, h("div", {}, h("h1", {}, t(ui, "appTitle")), header, refs.dataNotice, versionNotice), languageButton),
+        selectedCell.render(),
         h(
           "section",
           { "aria-labelledby": "aim-insert-heading" },
@@ -332,6 +339,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
           h("div", { class: "aim-actions" }, insertButton),
           refs.insertStatus,
         ),
+        formulaBuilder.render(),
         h(
           "section",
           { "aria-labelledby": "aim-workbook-heading" },
@@ -341,6 +349,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
           refs.trackedList,
           h("fluent-field", { "label-position": "after" }, h("label", { slot: "label" }, t(ui, "refreshOnOpenLabel")), onOpen),
         ),
+        charts.render(),
         h(
           "section",
           { "aria-labelledby": "aim-data-heading" },
@@ -374,6 +383,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     }
     updateTracked();
     updateStatuses();
+    for (const section of sections) section.update();
     setBusy(busy);
     return tracked.tables ?? [];
   }
@@ -648,7 +658,33 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     updateDetails();
     updateTracked();
     updateStatuses();
+    for (const section of sections) section.update();
   });
+
+  const host: PaneSectionHost = {
+    doc,
+    actions,
+    state: () => state,
+    language: () => ui,
+    tracked: () => tracked.tables ?? [],
+    async exclusive(work) {
+      if (busy) return false;
+      setBusy(true);
+      try {
+        await work();
+        return true;
+      } finally {
+        setBusy(false);
+      }
+    },
+    reloadTracked: async () => {
+      await loadTracked();
+    },
+  };
+  const selectedCell = createSelectedCellSection(host);
+  const formulaBuilder = createFormulaBuilder(host);
+  const charts = createChartSection(host);
+  sections = [selectedCell, formulaBuilder, charts];
 
   render();
   await readWorkbookState();
@@ -670,6 +706,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     destroy() {
       destroyed = true;
       unsubscribe();
+      for (const section of sections) section.destroy();
       root.replaceChildren();
     },
   };
