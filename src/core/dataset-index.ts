@@ -1,6 +1,6 @@
 import { normalizeName } from "./normalize-name";
 import type { Dataset, Entity, Figure, Metric, Table } from "./schema";
-import { toBase } from "./units";
+import { round15, toBase } from "./units";
 
 /** A figure with its numbers in base units (shares as fractions), computed once at load. */
 export interface IndexedFigure {
@@ -8,6 +8,8 @@ export interface IndexedFigure {
   /** Base-unit low and high; equal for a single value; undefined for a text figure. */
   low?: number;
   high?: number;
+  /** Base-unit midpoint (rounded to 15 significant digits), computed once here for every query. */
+  mid?: number;
 }
 
 /**
@@ -85,10 +87,12 @@ function indexFigure(figure: Figure): IndexedFigure {
   const scale = figure.scale ?? "";
   if (figure.value !== undefined) {
     const v = toBase(figure.value, scale);
-    return { figure, low: v, high: v };
+    return { figure, low: v, high: v, mid: v };
   }
   if (figure.low !== undefined && figure.high !== undefined) {
-    return { figure, low: toBase(figure.low, scale), high: toBase(figure.high, scale) };
+    const low = toBase(figure.low, scale);
+    const high = toBase(figure.high, scale);
+    return { figure, low, high, mid: round15((low + high) / 2) };
   }
   return { figure };
 }

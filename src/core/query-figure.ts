@@ -3,7 +3,7 @@ import { notFound } from "./errors";
 import { parseBound, parseCurrency, parseLanguage, parseScale, parseYear, type Bound, type Language } from "./query-options";
 import { resolveEntity, resolveMetric } from "./resolve";
 import type { Currency, Entity, EntityKind, Figure, Metric } from "./schema";
-import { convertCurrency, divideBy, isScalable, round15, SCALE_FACTORS, type Scale } from "./units";
+import { convertCurrency, divideBy, isScalable, SCALE_FACTORS, type Scale } from "./units";
 
 /** A question about one figure, as a caller gives it: every option may be null or missing. */
 export interface FigureQuery {
@@ -125,9 +125,5 @@ function answer(
 }
 
 function pickBound(f: IndexedFigure, bound: Bound): number {
-  const low = f.low!;
-  const high = f.high!;
-  if (bound === "low") return low;
-  if (bound === "high") return high;
-  return low === high ? low : round15((low + high) / 2);
+  return bound === "low" ? f.low! : bound === "high" ? f.high! : f.mid!;
 }

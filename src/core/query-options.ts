@@ -15,18 +15,28 @@ export type Bound = (typeof BOUNDS)[number];
 export const LANGUAGES = ["en", "zh"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+const BLANK = /^\s*$/u;
+
+/** null, undefined, or text of white space only (`\s` is the set String.prototype.trim removes). */
 function isOmitted(x: unknown): x is null | undefined | "" {
-  return x === null || x === undefined || (typeof x === "string" && x.trim() === "");
+  if (x === null || x === undefined) return true;
+  if (typeof x !== "string") return false;
+  if (x.length === 0) return true;
+  // Every call passes here: decide printable ASCII without allocating (trim would copy the text).
+  const first = x.charCodeAt(0);
+  return !(first > 0x20 && first < 0x7f) && BLANK.test(x);
 }
 
-function lookup<T>(x: unknown, table: Record<string, T>): T | undefined {
+function lookup<T>(x: unknown, table: ReadonlyMap<string, T>): T | undefined {
   if (typeof x !== "string" && typeof x !== "number") return undefined;
-  const text = String(x);
+  const text = typeof x === "string" ? x : String(x);
   // The canonical spelling ("USD", "B", "mid") is by far the most common: try it as given first.
-  return (Object.prototype.hasOwnProperty.call(table, text) ? table[text] : undefined) ?? table[normalizeName(text)];
+  return table.get(text) ?? table.get(normalizeName(text));
 }
 
-const CURRENCY_WORDS: Record<string, Currency> = {
+const words = <T>(entries: Record<string, T>): ReadonlyMap<string, T> => new Map(Object.entries(entries));
+
+const CURRENCY_WORDS = words<Currency>({
   USD: "USD",
   CNY: "CNY",
   usd: "USD",
@@ -35,7 +45,7 @@ const CURRENCY_WORDS: Record<string, Currency> = {
   rmb: "CNY",
   人民币: "CNY",
   元: "CNY",
-};
+});
 
 export function parseCurrency(x: unknown): Currency | undefined {
   if (isOmitted(x)) return undefined;
@@ -44,7 +54,7 @@ export function parseCurrency(x: unknown): Currency | undefined {
   return currency;
 }
 
-const SCALE_WORDS: Record<string, Scale> = Object.fromEntries([
+const SCALE_WORDS: ReadonlyMap<string, Scale> = new Map([
   ...SCALES.map((s) => [s, s] as const),
   ...SCALES.map((s) => [normalizeName(s), s] as const),
   ["thousand", "K"],
@@ -65,7 +75,7 @@ export function parseScale(x: unknown): Scale {
   return scale;
 }
 
-const BOUND_WORDS: Record<string, Bound> = {
+const BOUND_WORDS = words<Bound>({
   mid: "mid",
   middle: "mid",
   midpoint: "mid",
@@ -74,7 +84,7 @@ const BOUND_WORDS: Record<string, Bound> = {
   下限: "low",
   high: "high",
   上限: "high",
-};
+});
 
 export function parseBound(x: unknown): Bound {
   if (isOmitted(x)) return "mid";
@@ -83,7 +93,7 @@ export function parseBound(x: unknown): Bound {
   return bound;
 }
 
-const LANGUAGE_WORDS: Record<string, Language> = {
+const LANGUAGE_WORDS = words<Language>({
   en: "en",
   english: "en",
   英文: "en",
@@ -93,7 +103,7 @@ const LANGUAGE_WORDS: Record<string, Language> = {
   中文: "zh",
   zhcn: "zh",
   enus: "en",
-};
+});
 
 export function parseLanguage(x: unknown): Language {
   if (isOmitted(x)) return "en";

@@ -31,12 +31,16 @@ export function round15(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const digits = 14 - Math.floor(Math.log10(Math.abs(x)));
   if (digits >= 0) {
-    const f = 10 ** digits;
+    const f = pow10(digits);
     return Math.round(x * f) / f;
   }
-  const f = 10 ** -digits;
+  const f = pow10(-digits);
   return Math.round(x / f) * f;
 }
+
+// 10 ** n computed once per n (exact for the n a double can use; ** is a call to pow each time).
+const POW10 = Array.from({ length: 400 }, (_, n) => 10 ** n);
+const pow10 = (n: number): number => (n < POW10.length ? POW10[n]! : 10 ** n);
 
 export function scaleBy(n: number, factor: number): number {
   return round15(n * factor);

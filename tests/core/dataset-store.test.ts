@@ -53,3 +53,67 @@ test("unsubscribe stops the calls; a failing listener does not silence the other
   expect(seen).toEqual(["1.0.1"]);
   expect(store.current.version).toBe("1.0.1");
 });
+
+describe("subscriptions", () => {
+  const newStore = () => new DatasetStore(original);
+
+  test("listeners hear in the order they subscribed, after any of them left (first, middle, last)", () => {
+    for (const leaving of [0, 1, 2]) {
+      const store = newStore();
+      const seen: number[] = [];
+      const offs = [0, 1, 2].map((n) => store.subscribe(() => seen.push(n)));
+      offs[leaving]!();
+      store.subscribe(() => seen.push(3));
+      store.replace(revised("1.0.1", 331));
+      expect(seen).toEqual([0, 1, 2, 3].filter((n) => n !== leaving));
+      expect(store.listenerCount).toBe(3);
+    }
+  });
+
+  test("unsubscribing twice does nothing the second time", () => {
+    const store = newStore();
+    const seen: string[] = [];
+    const off = store.subscribe(() => seen.push("a"));
+    store.subscribe(() => seen.push("b"));
+    off();
+    off();
+    expect(store.listenerCount).toBe(1);
+    store.replace(revised("1.0.1", 331));
+    expect(seen).toEqual(["b"]);
+  });
+
+  test("a listener added during a change hears the next change, not this one; one removed during it is still called this once", () => {
+    const store = newStore();
+    const seen: string[] = [];
+    let offB: () => void = () => undefined;
+    store.subscribe((s) => {
+      seen.push(`a:${s.version}`);
+      offB();
+      if (s.version === "1.0.1") store.subscribe((t) => seen.push(`late:${t.version}`));
+    });
+    offB = store.subscribe((s) => seen.push(`b:${s.version}`));
+    store.replace(revised("1.0.1", 331));
+    store.replace(revised("1.0.2", 332));
+    expect(seen).toEqual(["a:1.0.1", "b:1.0.1", "a:1.0.2", "late:1.0.2"]);
+  });
+
+  test("every subscription is its own, even of the same function", () => {
+    const store = newStore();
+    let calls = 0;
+    const listener = (): void => void calls++;
+    const off = store.subscribe(listener);
+    store.subscribe(listener);
+    store.replace(revised("1.0.1", 331));
+    expect(calls).toBe(2);
+    off();
+    store.replace(revised("1.0.2", 332));
+    expect(calls).toBe(3);
+    expect(store.listenerCount).toBe(1);
+  });
+
+  test("100,000 subscribe/unsubscribe pairs leave no listener behind", () => {
+    const store = newStore();
+    for (let i = 0; i < 100_000; i++) store.subscribe(() => undefined)();
+    expect(store.listenerCount).toBe(0);
+  });
+});
