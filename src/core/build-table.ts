@@ -2,7 +2,8 @@ import type { DatasetIndex } from "./dataset-index";
 import { parseBound, parseCurrency, parseLanguage, parseScale, type Bound, type Language } from "./query-options";
 import { answerByIds } from "./query-figure";
 import { resolveTable } from "./resolve";
-import type { Currency, EntityKind, NumericTable, SourceTable } from "./schema";
+import { NOTES_HEADER, rowNotes } from "./flag-notes";
+import type { Currency, EntityKind, Flag, NumericTable, SourceTable } from "./schema";
 import { unitLabel } from "./unit-label";
 import type { Scale } from "./units";
 
@@ -28,7 +29,8 @@ const ROW_HEADER: Record<EntityKind, { en: string; zh: string }> = {
 /**
  * A report table as a rectangular 2-D array, header row first. A table as written gives the
  * report's cells in the chosen language (currency and scale do not apply to text); a numeric table
- * gives one row per entity, with currency and scale applied and the unit in each header.
+ * gives one row per entity, with currency and scale applied and the unit in each header, and a last
+ * Notes column that names every flag on the row's figures and every figure the report does not give.
  */
 export function buildTable(index: DatasetIndex, tableName: unknown, options: TableOptions = {}): Cell[][] {
   const language = parseLanguage(options.language);
@@ -59,14 +61,23 @@ function numericTable(
     const unit = unitLabel(metric, language, metric.kind === "money" ? currency : undefined, scale, percentHeaders);
     header.push(unit ? `${column.header[language]} (${unit})` : column.header[language]);
   }
+  header.push(NOTES_HEADER[language]);
   const period = table.period ?? undefined;
   const rows = entities.map((entity) => {
     const row: Cell[] = [entity.name[language]];
+    const flagged = new Map<string, { subject: string; flags: readonly Flag[] }>();
+    const missing: string[] = [];
     for (const { column, metric } of columns) {
       const bound = column.bound === "value" ? options.bound : column.bound;
       const answer = answerByIds(index, entity, metric, period, { ...options, bound });
       row.push(answer ? answer.value : "");
+      if (!answer) {
+        if (!missing.includes(metric.name[language])) missing.push(metric.name[language]);
+      } else if (answer.figure.flags?.length && !flagged.has(answer.figure.id)) {
+        flagged.set(answer.figure.id, { subject: metric.name[language], flags: answer.figure.flags });
+      }
     }
+    row.push(rowNotes([...flagged.values()], missing, language));
     return row;
   });
   return [header, ...rows];

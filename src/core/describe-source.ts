@@ -1,4 +1,5 @@
 import type { DatasetIndex } from "./dataset-index";
+import { flagNote } from "./flag-notes";
 import { parseLanguage, type Language } from "./query-options";
 import { queryFigure } from "./query-figure";
 import type { Figure } from "./schema";
@@ -29,7 +30,8 @@ export function formatSource(index: DatasetIndex, figure: Figure, language: Lang
   parts.push(where.join(", "));
   if (figure.qualifier) parts.push(en ? `qualifier ${figure.qualifier} (${QUALIFIERS[figure.qualifier]})` : `限定词“${figure.qualifier}”`);
   if (figure.statedAsConversionOf) parts.push(en ? "the report's own conversion" : "报告自带换算");
-  for (const flag of figure.flags ?? []) parts.push(`${en ? "FLAG" : "注意"} ${flag.code}: ${flag.note[language]}`);
+  // The same marker and words as the tables' notes column and the pane, with the code for filtering.
+  for (const flag of figure.flags ?? []) parts.push(`${flagNote(flag, language)} [${flag.code}]`);
   if (en) parts.push(`English: ${figure.en}`);
   return parts.join(" | ");
 }

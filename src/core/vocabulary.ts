@@ -62,6 +62,21 @@ export const FLAG_CODES = [
   "period_unclear",
 ] as const;
 
+/** A short name for each flag code, as tables, the pane and SOURCE show it. */
+export const FLAG_LABELS: Readonly<Record<(typeof FLAG_CODES)[number], { en: string; zh: string }>> = {
+  garbled: { en: "garbled in the report", zh: "报告原文有误" },
+  missing_in_source: { en: "missing in the report", zh: "报告缺失" },
+  unit_suspect: { en: "unit doubtful", zh: "单位存疑" },
+  contradicted_by_source: { en: "contradicted by the report", zh: "与报告其他内容矛盾" },
+  sum_mismatch: { en: "parts do not add up", zh: "分项之和不符" },
+  inconsistent: { en: "inconsistent in the report", zh: "报告内部不一致" },
+  scope_differs: { en: "scope differs", zh: "口径不同" },
+  scope_unclear: { en: "scope unclear", zh: "口径不明" },
+  name_suspect: { en: "name doubtful", zh: "名称存疑" },
+  corrected_in_source: { en: "corrected in the report", zh: "报告已更正" },
+  period_unclear: { en: "period unclear", zh: "时期不明" },
+};
+
 export const BOUND_COLUMNS = ["value", "low", "high", "mid"] as const;
 
 export type Currency = (typeof CURRENCIES)[number];

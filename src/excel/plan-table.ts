@@ -1,3 +1,4 @@
+import { flagNote } from "../core/flag-notes";
 import { buildTable, type Cell } from "../core/build-table";
 import type { DatasetState } from "../core/dataset-store";
 import { resolveTable } from "../core/resolve";
@@ -60,10 +61,13 @@ export function planTable(state: DatasetState, request: InsertRequest): TablePla
   const headers = full[0]!.map(String);
   const body = full.slice(1);
   const meta = index.dataset.meta;
+  // Problems the report has with the table as a whole (a missing row, an unclear period) travel
+  // with it, after the source; problems with single figures are in the notes column.
+  const tableFlags = (table.flags ?? []).map((flag) => ` ${flagNote(flag, language)}`).join("");
   const sourceLine =
     language === "zh"
-      ? `来源:${meta.title.zh},第${table.section}节;数据集 ${meta.id} v${state.version};数据截至 ${meta.asOf}。由 AIMARKET 插入。`
-      : `Source: ${meta.title.zh} (${meta.title.en}), section ${table.section}; dataset ${meta.id} v${state.version}; figures as of ${meta.asOf}. Inserted by AIMARKET.`;
+      ? `来源:${meta.title.zh},第${table.section}节;数据集 ${meta.id} v${state.version};数据截至 ${meta.asOf}。由 AIMARKET 插入。${tableFlags}`
+      : `Source: ${meta.title.zh} (${meta.title.en}), section ${table.section}; dataset ${meta.id} v${state.version}; figures as of ${meta.asOf}. Inserted by AIMARKET.${tableFlags}`;
 
   if (isSpill) {
     const args = [quote(table.id), quote(language), quote(currency), quote(scale), quote(bound)];
@@ -89,7 +93,8 @@ export function planTable(state: DatasetState, request: InsertRequest): TablePla
         : body.map((row, r) => row.map((_, c) => `=INDEX(AIMARKET.TABLE(${quote(table.id)},${quote(language)}),${r + 2},${c + 1})`));
   } else {
     const metrics = table.columns.map((c) => index.metrics.get(c.metric)!);
-    numberFormats = ["General", ...metrics.map((m) => FORMATS[m.kind](scale !== "1" && (m.kind === "money" || m.kind === "count")))];
+    // Name column, one per figure column, then the notes column (text).
+    numberFormats = ["General", ...metrics.map((m) => FORMATS[m.kind](scale !== "1" && (m.kind === "money" || m.kind === "count"))), "General"];
     if (request.mode === "snapshot") {
       written = body.map((row) => row.map(toExcelInput));
     } else {
@@ -103,6 +108,8 @@ export function planTable(state: DatasetState, request: InsertRequest): TablePla
             const args = [quote(entityId), quote(column.metric), period, quote(currency), quote(scale), quote(b)];
             return `=IFNA(AIMARKET.METRIC(${args.join(",")}),"")`;
           }),
+          // The notes follow the data too: the table function's own notes cell for this row.
+          `=INDEX(AIMARKET.TABLE(${[quote(table.id), quote(language), quote(currency), quote(scale), quote(bound)].join(",")}),${r + 2},${table.columns.length + 2})`,
         ];
       });
     }

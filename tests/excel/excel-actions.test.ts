@@ -76,7 +76,7 @@ describe("rules that protect the user's work", () => {
     s.workbook.setCell("D7", 12);
     const before = JSON.stringify(s.workbook.toJSON());
     await expect(s.actions.insertTable(request())).rejects.toThrow(
-      "Nothing was inserted: Sheet1!C5, Sheet1!D7 are not empty. Select a cell with 10 free rows and 4 free columns from it, or clear those cells.",
+      "Nothing was inserted: Sheet1!C5, Sheet1!D7 are not empty. Select a cell with 10 free rows and 5 free columns from it, or clear those cells.",
     );
     expect(JSON.stringify(s.workbook.toJSON())).toBe(before);
   });
@@ -127,8 +127,8 @@ describe("rules that protect the user's work", () => {
     expect(s.workbook.getCell("B2").value).toBe(99);
     expect(s.workbook.getCell("C2").value).toBe(34);
     expect(s.workbook.getCell("D4").value).toBe(28);
-    expect(s.workbook.getTable(name)!.headers).toEqual(["Vendor", "Revenue 2026, low (USD billion)", "Revenue 2026, midpoint (USD billion)", "Revenue 2026, high (USD billion)", "My notes"]);
-    expect(s.workbook.getCell("E2").value).toBe("n1");
+    expect(s.workbook.getTable(name)!.headers).toEqual(["Vendor", "Revenue 2026, low (USD billion)", "Revenue 2026, midpoint (USD billion)", "Revenue 2026, high (USD billion)", "Notes", "My notes"]);
+    expect(s.workbook.getCell("F2").value).toBe("n1");
     expect(api.columnWidth("Sheet1", 2)).toBe(widthBefore);
     expect(result.datasetVersion).toBe("1.1.0");
   });
@@ -152,7 +152,7 @@ describe("rules that protect the user's work", () => {
     const before = s.workbook.getTable(name)!;
     const summary = await s.actions.refresh();
     expect(summary.refreshed).toEqual([]);
-    expect(summary.failed).toEqual([{ name, reason: `${name} needs 1 more row, but Sheet1!A5:G5 is not empty; clear it or move the table, then refresh.` }]);
+    expect(summary.failed).toEqual([{ name, reason: `${name} needs 1 more row, but Sheet1!A5:H5 is not empty; clear it or move the table, then refresh.` }]);
     expect(s.workbook.getTable(name)).toEqual(before);
     expect(s.workbook.getCell("C5").value).toBe("mine");
   });
@@ -204,7 +204,7 @@ test("the registry survives save and reopen, and a reopened workbook refreshes",
   const { name } = await s.actions.insertTable(request());
   await s.actions.setRefreshOnOpen(true);
   const reopened = s.reopen();
-  expect(await reopened.actions.listTracked()).toEqual([expect.objectContaining({ name, tableId: "vendor_revenue", mode: "snapshot", datasetVersion: "1.0.0", sheet: "Sheet1", address: "A1:D10" })]);
+  expect(await reopened.actions.listTracked()).toEqual([expect.objectContaining({ name, tableId: "vendor_revenue", mode: "snapshot", datasetVersion: "1.0.0", sheet: "Sheet1", address: "A1:E10" })]);
   expect(await reopened.actions.getRefreshOnOpen()).toBe(true);
   expect(typeof reopened.workbook.getSetting(REGISTRY_KEY)).toBe("string");
   reopened.store.replace(revisedDataset());

@@ -110,7 +110,8 @@ describe("catalogues", () => {
     const s = bundle.call("SOURCE", "ByteDance", "revenue") as string;
     expect(s).toContain("“19亿美元(国内首位)”");
     expect(s).toContain("section 二(三)");
-    expect(s).toContain("FLAG contradicted_by_source");
+    expect(s).toContain("⚑ contradicted by the report: The report calls this the highest revenue in China");
+    expect(s).toContain("[contradicted_by_source]");
     expect(bundle.call("SOURCE", "Google", "capex")).toContain("qualifier 超 (more than)");
     expect(bundle.call("SOURCE", "谷歌", "capex", null, "zh")).toContain("限定词“超”");
   });
