@@ -132,9 +132,10 @@ describeInBrowser("refresh and protection on /preview.html", () => {
       "Revenue 2026, low (USD)",
       "Revenue 2026, midpoint (USD)",
       "Revenue 2026, high (USD)",
+      "Notes",
       "My notes",
     ]);
-    await preview.typeInto("F3", "check with finance");
+    await preview.typeInto("G3", "check with finance");
     await preview.typeInto("C3", "1");
     await preview.selectCell("D5");
     await preview.page.fill("#sim-number-format", "0.00");
@@ -148,12 +149,12 @@ describeInBrowser("refresh and protection on /preview.html", () => {
     expect(message.text).toMatch(/^Refreshed 1 table: [1-9]\d* cells? changed, 1 user edit kept\./);
     expect(await value(preview, "Sheet1!C3")).toBe(1);
     expect(await value(preview, "Sheet1!D3")).toBe(36000000000);
-    expect(await value(preview, "Sheet1!F2")).toBe("My notes");
-    expect(await value(preview, "Sheet1!F3")).toBe("check with finance");
+    expect(await value(preview, "Sheet1!G2")).toBe("My notes");
+    expect(await value(preview, "Sheet1!G3")).toBe("check with finance");
     // Anthropic's row changed under the user's formats, which stay.
     await expect(preview.workbook(`wb.getCell("Sheet1!D5")`)).resolves.toMatchObject({ value: 26500000000, numberFormat: "0.00", text: "26500000000.00" });
     await expect(preview.workbook(`wb.getCell("Sheet1!E5")`)).resolves.toMatchObject({ value: 28000000000, bold: true });
-    await expect(preview.workbook(`wb.getTable(${JSON.stringify(name)}).address`)).resolves.toBe("Sheet1!B2:F11");
+    await expect(preview.workbook(`wb.getTable(${JSON.stringify(name)}).address`)).resolves.toBe("Sheet1!B2:G11");
     await preview.shoot("13-user-edits-kept", "#aim-refresh-status");
   });
 

@@ -29,11 +29,11 @@ describe("catalogueOf", () => {
       ["vendors_international", "source", 4, 5],
       ["vendors_china", "source", 5, 5],
       ["customer_advantages", "source", 2, 3],
-      ["vendor_revenue", "numeric", 9, 4],
-      ["vendor_metrics", "numeric", 9, 11],
-      ["model_specs", "numeric", 3, 7],
-      ["camp_metrics", "numeric", 2, 14],
-      ["market_indicators", "numeric", 1, 5],
+      ["vendor_revenue", "numeric", 9, 5],
+      ["vendor_metrics", "numeric", 9, 12],
+      ["model_specs", "numeric", 3, 8],
+      ["camp_metrics", "numeric", 2, 15],
+      ["market_indicators", "numeric", 1, 6],
     ]);
   });
 
@@ -138,8 +138,8 @@ describe("the preview", () => {
 
   test("follows language, currency, scale and form; a spill shows shares as fractions", () => {
     const preview = previewOf(index, "vendor_revenue", { language: "zh", currency: "CNY", scale: "亿", bound: "mid", mode: "spill" });
-    expect(preview.header).toEqual(["厂商", "2026年营收下限 (亿元)", "2026年营收中值 (亿元)", "2026年营收上限 (亿元)"]);
-    expect(preview.rows.find((r) => r[0] === "阿里巴巴")).toEqual(["阿里巴巴", 220, 235, 250]);
+    expect(preview.header).toEqual(["厂商", "2026年营收下限 (亿元)", "2026年营收中值 (亿元)", "2026年营收上限 (亿元)", "备注"]);
+    expect(preview.rows.find((r) => r[0] === "阿里巴巴")).toEqual(["阿里巴巴", 220, 235, 250, ""]);
     const spill = previewOf(index, "vendor_metrics", { ...defaultOptions("en"), mode: "spill" });
     expect(spill.header[7]).toBe("Domestic chip share (fraction)");
     expect(spill.percentColumns.some(Boolean)).toBe(false);
