@@ -19,3 +19,5 @@ export {
   type SimWorkbookOptions,
 } from "./sim-workbook";
 export type { SimWorkbookJson } from "./workbook-json";
+export { simCharts, type SimChartInfo, type SimSeriesInfo, type TitleRun } from "./chart-model";
+export { SimEventHandlerResult, SimEventHandlers, SimEventRegistry, type SimEventHandler } from "./sim-events";

@@ -1,4 +1,5 @@
 import { SimClientObject } from "./client-object";
+import { SimEventHandlers } from "./sim-events";
 import { simError } from "./errors";
 import type { SimRequestContext } from "./request-context";
 import { SimRange } from "./sim-range";
@@ -30,6 +31,14 @@ export class SimWorkbookProxy extends SimClientObject<true> {
 
   get name(): string {
     return this.getProperty("name") as string;
+  }
+
+  private selectionHandlers: SimEventHandlers<unknown> | undefined;
+
+  /** Occurs when the selection changes (ExcelApi 1.2); the handler gets `{ workbook }` (Excel.SelectionChangedEventArgs). */
+  get onSelectionChanged(): SimEventHandlers<unknown> {
+    this.selectionHandlers ??= new SimEventHandlers(this._context, "Workbook.onSelectionChanged", this._context._workbook.selectionChanged, () => ({ workbook: this }));
+    return this.selectionHandlers;
   }
 
   get worksheets(): SimWorksheetCollection {

@@ -8,6 +8,7 @@ import { extendTableRight, removeTable, renameTable } from "./table-ops";
 import { tableAddress, tableHeaders, type SimTableModel } from "./table-model";
 import { WorkbookModel } from "./workbook-model";
 import { modelFromJson, modelToJson, type SimWorkbookJson } from "./workbook-json";
+import { SimEventRegistry } from "./sim-events";
 
 /** Computes a formula's value: one value, an error (`{ error: "#N/A", message }`) or a 2-D array that spills. */
 export type Evaluator = (formula: string, workbook: SimWorkbook, location: FormulaLocation) => EvaluateResult;
@@ -64,12 +65,16 @@ export class SimWorkbook {
   readonly model: WorkbookModel;
   private readonly listeners = new Set<SimWorkbookListener>();
   private syncs = 0;
+  /** Handlers of Workbook.onSelectionChanged; they hear every change of the selection (user or API). */
+  readonly selectionChanged = new SimEventRegistry<unknown>();
+  private selectionKey = "";
 
   constructor(options: SimWorkbookOptions = {}, model?: WorkbookModel) {
     this.model = model ?? new WorkbookModel(options.sheets ?? ["Sheet1"]);
     const evaluate = options.evaluate;
     this.model.evaluator = evaluate ? (formula, location) => evaluate(formula, this, location) : undefined;
     this.model.recalculate();
+    this.selectionKey = this.currentSelectionKey();
   }
 
   /** Round trips made by the add-in: every `context.sync()` that carried work. */
@@ -142,6 +147,7 @@ export class SimWorkbook {
   select(address: string): void {
     const { sheet, block } = this.model.locate(address, "SimWorkbook.select");
     this.model.select(sheet, block);
+    this.selectionMoved();
     this.notify({ kind: "edit", action: "select" });
   }
 
@@ -242,7 +248,21 @@ export class SimWorkbook {
   /** Called by the request context after each round trip. */
   recordSync(failed: boolean): void {
     this.syncs += 1;
+    this.selectionMoved();
     this.notify({ kind: "sync", syncCount: this.syncs, failed });
+  }
+
+  private currentSelectionKey(): string {
+    const s = this.model.selection;
+    return `${s.sheet.id}|${s.block.row},${s.block.column},${s.block.rowCount},${s.block.columnCount}|${s.row},${s.column}`;
+  }
+
+  /** Fires onSelectionChanged when the selection differs from the last one seen (as Excel does). */
+  private selectionMoved(): void {
+    const key = this.currentSelectionKey();
+    if (key === this.selectionKey) return;
+    this.selectionKey = key;
+    this.selectionChanged.fire();
   }
 
   private edited(action: string): void {

@@ -7,6 +7,7 @@ import { SimCollection } from "./sim-collection";
 import { SimRange, onGrid, type RangeTarget } from "./sim-range";
 import type { SimSheet } from "./sim-sheet";
 import { SimTableCollection } from "./sim-table";
+import { SimChartCollection } from "./sim-chart";
 
 /** Excel.Worksheet. */
 export class SimWorksheet extends SimClientObject<SimSheet> {
@@ -31,6 +32,7 @@ export class SimWorksheet extends SimClientObject<SimSheet> {
   }
 
   protected override navigation(name: string): SimClientObject<unknown> | undefined {
+    if (name === "charts") return this.charts;
     return name === "tables" ? this.tables : undefined;
   }
 
@@ -57,6 +59,10 @@ export class SimWorksheet extends SimClientObject<SimSheet> {
 
   get tables(): SimTableCollection {
     return this.nav("tables", () => new SimTableCollection(this._context, () => this._resolve(), this._nullable));
+  }
+
+  get charts(): SimChartCollection {
+    return this.nav("charts", () => new SimChartCollection(this._context, () => this._resolve(), this._nullable));
   }
 
   private range(resolve: (sheet: SimSheet, location: string) => RangeTarget | null, name: string, nullable = this._nullable): SimRange {

@@ -3,6 +3,7 @@ import { isSimError, type CellValue } from "./cell-value";
 import type { SimSheet } from "./sim-sheet";
 import type { SimTableModel } from "./table-model";
 import { WorkbookModel } from "./workbook-model";
+import { chartFromJson, chartToJson, liveCharts, type ChartJson } from "./chart-model";
 
 /** A saved workbook. Formula values are not saved: reopening recalculates them. */
 export interface SimWorkbookJson {
@@ -19,6 +20,9 @@ export interface SimWorkbookJson {
   activeCell: string;
   nextTableId: number;
   nextSheetId: number;
+  /** Added later: a workbook saved before charts existed has none. */
+  charts?: ChartJson[];
+  nextChartId?: number;
 }
 
 interface SheetJson {
@@ -70,6 +74,8 @@ export function modelToJson(model: WorkbookModel): SimWorkbookJson {
     activeCell: formatAddress({ sheet: s.sheet.name, row: s.row, column: s.column, rowCount: 1, columnCount: 1 }),
     nextTableId: model.nextTableId,
     nextSheetId: model.nextSheetId,
+    charts: liveCharts(model).map(chartToJson),
+    nextChartId: model.nextChartId,
   };
 }
 
@@ -166,5 +172,7 @@ export function modelFromJson(input: unknown): WorkbookModel {
   model.selection = { sheet: selSheet, block: { row: selection.row, column: selection.column, rowCount: selection.rowCount, columnCount: selection.columnCount }, row: activeCell.row, column: activeCell.column };
   model.nextTableId = json.nextTableId;
   model.nextSheetId = json.nextSheetId;
+  for (const chart of json.charts ?? []) model.charts.push(chartFromJson(model, chart, fail));
+  if (typeof json.nextChartId === "number") model.nextChartId = json.nextChartId;
   return model;
 }

@@ -4,6 +4,7 @@ import { checkSheetName } from "./names";
 import { recalculate, type FormulaEvaluator } from "./recalculate";
 import { SimSheet, type CellBlock } from "./sim-sheet";
 import { liveTables, tableBlock, type SimTableModel } from "./table-model";
+import type { SimChartModel } from "./chart-model";
 
 export interface Selection {
   sheet: SimSheet;
@@ -29,6 +30,9 @@ export class WorkbookModel {
   calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   nextSheetId = 1;
   nextTableId = 1;
+  /** Charts of every sheet (chart-model.ts); a chart holds its sheet, so a rename carries over. */
+  readonly charts: SimChartModel[] = [];
+  nextChartId = 1;
 
   constructor(sheetNames: readonly string[]) {
     if (sheetNames.length === 0) throw new Error("A workbook needs at least one sheet.");
