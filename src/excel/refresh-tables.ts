@@ -5,8 +5,11 @@ import type { RefreshSummary, TableRefresh } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
 import { writeSourceLine } from "./write-source-line";
-import { loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
+import { loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type ChartRecord, type RegistryEntry } from "./registry";
 import { parseRange, qualified, rangeAddress } from "./a1";
+import { findChartPreset } from "../core/chart-presets";
+import type { NumericTable } from "../core/schema";
+import { chartTitle, writeChartTitle } from "./insert-chart";
 
 /** Per tracked entry, what the second round trip loads. */
 interface Loaded {
@@ -21,6 +24,8 @@ interface Loaded {
   movedSourceCell?: Excel.Range;
   anchor?: Excel.Range;
   sourceCell?: Excel.Range;
+  /** The table's recorded charts, looked up in the same round trip as the table. */
+  charts?: { record: ChartRecord; chart: Excel.Chart }[];
 }
 
 /**
@@ -123,6 +128,12 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
   const sheet = item.table.worksheet;
   sheet.load("name");
   item.sheet = sheet;
+  item.charts = (entry.charts ?? []).map((record) => {
+    const chart = sheet.charts.getItemOrNullObject(record.name);
+    chart.series.load("items/name");
+    chart.title.load("text");
+    return { record, chart };
+  });
   const extra = plan.written.length - entry.written.length;
   if (extra > 0) {
     const { row, col, rows, cols } = parseRange(entry.address);
@@ -232,6 +243,7 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
       }
     });
   }
+  followCharts(item, refresh, state, { row: rangeInfo.row, col: rangeInfo.col, rows: newRows, resized: newRows !== oldRows, header });
   entry.address = ownedAddress;
   entry.sheet = sheetName;
   entry.written = keptWritten;
@@ -306,4 +318,56 @@ function renamedOrDeleted(entry: RegistryEntry, others: { table: Excel.Table; ra
     return `${entry.name} was renamed to "${match.table.name}", so it is no longer refreshed; rename it back to ${entry.name} to refresh it.`;
   }
   return `${entry.name} was deleted from the workbook; it is not recreated. Insert the table again to track it.`;
+}
+
+/**
+ * Keeps the table's charts with it: a chart the user deleted (or renamed) is reported and dropped
+ * from the record, never recreated; when the table changed size, each series is bound again to
+ * its column's rows (found by header) and the categories to the name column; a title still as the
+ * add-in wrote it gets the source line of the data now shown.
+ */
+function followCharts(
+  item: Loaded,
+  refresh: TableRefresh,
+  state: DatasetState,
+  at: { row: number; col: number; rows: number; resized: boolean; header: string[] },
+): void {
+  const { entry } = item;
+  if (!item.charts || item.charts.length === 0) return;
+  const kept: ChartRecord[] = [];
+  for (const { record, chart } of item.charts) {
+    if (chart.isNullObject) {
+      refresh.notes.push(`The chart "${record.name}" was deleted or renamed, so it is no longer kept with the table; it is not recreated.`);
+      continue;
+    }
+    kept.push(record);
+    if (at.resized) {
+      const category = at.header.indexOf(record.categoryHeader);
+      const columns = record.seriesHeaders.map((h) => at.header.indexOf(h));
+      if (category < 0 || columns.some((c) => c < 0)) {
+        refresh.notes.push(`The chart "${record.name}" still shows the old rows: a column it plots was renamed or removed.`);
+      } else if (chart.series.items.length !== columns.length) {
+        refresh.notes.push(`The chart "${record.name}" still shows the old rows: its series were changed by hand, so they were left as they are.`);
+      } else {
+        const body = (c: number) => item.sheet!.getRangeByIndexes(at.row + 1, at.col + c, at.rows, 1);
+        const categories = body(category);
+        columns.forEach((c, i) => {
+          const series = chart.series.getItemAt(i);
+          series.setValues(body(c));
+          series.setXAxisValues(categories);
+        });
+        refresh.notes.push(`The chart "${record.name}" now shows the table's ${at.rows} rows.`);
+      }
+    }
+    const preset = findChartPreset(record.chartId);
+    const table = state.index.tables.get(entry.tableId);
+    if (preset && table?.kind === "numeric" && chart.title.text === record.title) {
+      const title = chartTitle(state, preset, table as NumericTable, record.language);
+      if (title.text !== record.title) {
+        writeChartTitle(chart, title);
+        record.title = title.text;
+      }
+    }
+  }
+  entry.charts = kept;
 }

@@ -31,6 +31,29 @@ export interface RegistryEntry {
   datasetHash: string;
   insertedAt: string;
   refreshedAt?: string;
+  /** Charts the add-in inserted for this table (added later: absent in older registries). */
+  charts?: ChartRecord[];
+}
+
+/**
+ * A chart of a tracked table (insert-chart.ts). Its series are found again by the headers the
+ * add-in wrote, so a refresh rebinds them to the table's rows wherever those columns are now.
+ */
+export interface ChartRecord {
+  /** Name of the Excel chart, on the table's sheet. */
+  name: string;
+  /** Chart preset id (src/core/chart-presets.ts). */
+  chartId: string;
+  language: "en" | "zh";
+  /** Header (as the add-in wrote it) of the category column. */
+  categoryHeader: string;
+  /** Header of each series' column, in series order. */
+  seriesHeaders: string[];
+  /** The title as the add-in wrote it (its second line is the source line). */
+  title: string;
+  /** Cells the chart was placed over, without the sheet ("H2:O19"), so later charts go beside it. */
+  anchor: string;
+  insertedAt: string;
 }
 
 export interface Registry {
@@ -67,7 +90,18 @@ function readEntry(x: unknown): RegistryEntry | undefined {
   if (!MODES.includes(e.mode as InsertMode)) return undefined;
   if (!e.options || typeof e.options !== "object") return undefined;
   if (!Array.isArray(e.headers) || !isCellMatrix(e.written) || !isCellMatrix(e.shown)) return undefined;
+  if (e.charts !== undefined) {
+    // Leniently: a chart record that cannot be read is dropped, the table's entry is kept.
+    e.charts = Array.isArray(e.charts) ? e.charts.filter(isChartRecord) : [];
+  }
   return x as RegistryEntry;
+}
+
+function isChartRecord(x: unknown): x is ChartRecord {
+  if (!x || typeof x !== "object") return false;
+  const c = x as Record<string, unknown>;
+  const strings = ["name", "chartId", "categoryHeader", "title", "anchor", "insertedAt"];
+  return strings.every((k) => typeof c[k] === "string") && (c.language === "en" || c.language === "zh") && Array.isArray(c.seriesHeaders) && c.seriesHeaders.every((h) => typeof h === "string");
 }
 
 /** Reads what a workbook holds under REGISTRY_KEY (a JSON string, or nothing). */

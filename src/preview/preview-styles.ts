@@ -24,6 +24,9 @@ export const PREVIEW_CSS = `
 .sim-layout :focus-visible { outline: 2px solid var(--colorStrokeFocus2, #000); outline-offset: 1px; }
 .sim-status { min-height: 20px; font-size: 13px; }
 .sim-grid-wrap { overflow: auto; max-height: 60vh; border: 1px solid var(--colorNeutralStroke1, #d1d1d1); background: var(--colorNeutralBackground1, #fff); }
+.sim-charts-wrap .sim-chart-row { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-start; }
+.sim-chart { margin: 0; display: flex; flex-direction: column; gap: 2px; width: min-content; }
+.sim-chart-caption { font-size: 11px; color: var(--colorNeutralForeground3, #616161); overflow-wrap: anywhere; }
 .sim-grid { border-collapse: collapse; font: 12px/16px "Segoe UI", "Noto Sans CJK SC", system-ui, sans-serif; table-layout: fixed; }
 .sim-grid th { position: sticky; background: var(--colorNeutralBackground3, #f0f0f0); color: var(--colorNeutralForeground3, #616161);
   font-weight: normal; border: 1px solid var(--colorNeutralStroke2, #e0e0e0); padding: 0 4px; }

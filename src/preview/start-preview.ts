@@ -11,6 +11,8 @@ import { startTaskpane, type TaskpaneHandle } from "../taskpane/start-taskpane";
 import { evaluateAimarketFormula } from "./aimarket-evaluator";
 import { addPreviewStyles } from "./preview-styles";
 import { renderGrid } from "./render-grid";
+import { renderCharts } from "./render-charts";
+import { dropLastVendor } from "./drop-vendor";
 import { reviseDataset } from "./revise-dataset";
 
 export interface PreviewOptions {
@@ -71,6 +73,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
   const nameBox = h("input", { id: "sim-name-box", class: "sim-input sim-name-box", autocomplete: "off", spellcheck: "false" }) as HTMLInputElement;
   const formulaBar = h("input", { id: "sim-formula-bar", class: "sim-input sim-formula-bar", autocomplete: "off", spellcheck: "false" }) as HTMLInputElement;
   const gridHolder = h("div", { class: "sim-grid-wrap" });
+  const chartHolder = h("div", { class: "sim-charts-wrap" });
   const tableSelect = h("select", { id: "sim-table", class: "sim-input" }) as HTMLSelectElement;
   const newName = h("input", { id: "sim-new-name", class: "sim-input", value: "MyTable", autocomplete: "off" }) as HTMLInputElement;
   const newColumn = h("input", { id: "sim-new-column", class: "sim-input", value: "My notes", autocomplete: "off" }) as HTMLInputElement;
@@ -137,6 +140,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
   const draw = (): void => {
     const focused = doc.activeElement?.id === "sim-grid";
     fill(gridHolder, renderGrid(workbook));
+    fill(chartHolder, renderCharts(workbook));
     if (focused) doc.getElementById("sim-grid")?.focus();
     const active = activeAddress();
     const local = active.slice(active.lastIndexOf("!") + 1);
@@ -222,6 +226,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
           button("sim-apply-format", "Apply number format", () => formatActive(`number format ${numberFormat.value}`, (cell) => (cell.numberFormat = [[numberFormat.value]]))),
         ),
         gridHolder,
+        chartHolder,
         h(
           "section",
           { class: "sim-controls", "aria-labelledby": "sim-controls-heading" },
@@ -235,6 +240,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
                 () => store.replace(next),
                 `The dataset is now v${next.meta.version}: OpenAI's and Anthropic's revenue, the market growth and the camps table changed.`,
               );
+            }),
+            button("sim-drop-vendor", "Remove a vendor", () => {
+              const next = dropLastVendor(store.current.index.dataset);
+              if (!next) return say("The vendor tables have no vendor left to remove.");
+              attempt(() => store.replace(next.dataset), `The dataset is now v${next.dataset.meta.version}: ${next.vendor} left the vendor tables (refresh to shrink them).`);
             }),
             button("sim-save-reopen", "Save and reopen", () => saveAndReopen()),
             button("sim-reopen-new-runtime", "Save, close and reopen (new add-in runtime)", () => saveAndReopen(true)),
