@@ -1,20 +1,11 @@
-import { h, valueOf } from "./dom";
+import { h } from "./dom";
+import { radioField, selectField } from "./fields";
 import { t, type StringKey, type UiLanguage } from "./i18n";
 import { BOUNDS, CURRENCIES, INSERT_MODES, LANGUAGES, SCALES, parseOption, type PaneOptions } from "./pane-state";
 
 export type OptionChange = <K extends keyof PaneOptions>(key: K, value: PaneOptions[K]) => void;
 
-/**
- * Names a Fluent dropdown's control after its label. The dropdown puts role=combobox on a button it
- * creates (and recreates) itself when connected and, in 3.1, does not pass the field's label on to
- * it, so a screen reader would announce an unnamed combobox.
- */
-function nameDropdownControl(dropdown: HTMLElement, labelId: string): void {
-  const name = (): void => dropdown.querySelector("[role=combobox]")?.setAttribute("aria-labelledby", labelId);
-  new MutationObserver(name).observe(dropdown, { childList: true });
-}
-
-/** A labelled Fluent radio group; its value is one of `choices`. */
+/** A radio group of one insert option, its value parsed back to the option's type. */
 function radioGroup<K extends keyof PaneOptions>(
   key: K,
   label: string,
@@ -24,23 +15,17 @@ function radioGroup<K extends keyof PaneOptions>(
   onChange: OptionChange,
   attributes: Record<string, string> = {},
 ): HTMLElement {
-  const group = h(
-    "fluent-radio-group",
-    { id: `aim-${key}`, slot: "input", name: `aim-${key}`, orientation: "horizontal", value: current, ...attributes },
-    ...choices.map((choice) =>
-      h(
-        "fluent-field",
-        { "label-position": "after" },
-        h("label", { slot: "label" }, labelOf(choice)),
-        h("fluent-radio", { slot: "input", id: `aim-${key}-${choice}`, value: choice, checked: choice === current }),
-      ),
-    ),
-  );
-  group.addEventListener("change", () => {
-    const value = parseOption(key, valueOf(group));
-    if (value !== undefined) onChange(key, value);
+  return radioField({
+    id: `aim-${key}`,
+    label,
+    choices: choices.map((c) => [c, labelOf(c)] as const),
+    current,
+    attributes,
+    onChange: (text) => {
+      const value = parseOption(key, text);
+      if (value !== undefined) onChange(key, value);
+    },
   });
-  return h("fluent-field", { class: "aim-option" }, h("label", { slot: "label" }, label), group);
 }
 
 /**
@@ -54,19 +39,15 @@ export function createOptionsForm(ui: UiLanguage, options: PaneOptions, onChange
     onChange(key, value);
   };
 
-  const scale = h(
-    "fluent-dropdown",
-    { id: "aim-scale", slot: "input", value: options.scale },
-    h(
-      "fluent-listbox",
-      {},
-      ...SCALES.map((s) => h("fluent-option", { value: s, selected: s === options.scale }, t(ui, `scale_${s}` as StringKey))),
-    ),
-  );
-  nameDropdownControl(scale, "aim-scale-label");
-  scale.addEventListener("change", () => {
-    const value = parseOption("scale", valueOf(scale));
-    if (value !== undefined) change("scale", value);
+  const scale = selectField({
+    id: "aim-scale",
+    label: t(ui, "scaleLabel"),
+    choices: SCALES.map((s) => [s, t(ui, `scale_${s}` as StringKey)] as const),
+    current: options.scale,
+    onChange: (text) => {
+      const value = parseOption("scale", text);
+      if (value !== undefined) change("scale", value);
+    },
   });
 
   return h(
@@ -75,7 +56,7 @@ export function createOptionsForm(ui: UiLanguage, options: PaneOptions, onChange
     h("h3", { id: "aim-options-heading" }, t(ui, "optionsHeading")),
     radioGroup("language", t(ui, "languageLabel"), LANGUAGES, options.language, (l) => t(ui, `language_${l}` as StringKey), change),
     radioGroup("currency", t(ui, "currencyLabel"), CURRENCIES, options.currency, (c) => t(ui, `currency_${c}` as StringKey), change),
-    h("fluent-field", { class: "aim-option" }, h("label", { slot: "label", id: "aim-scale-label" }, t(ui, "scaleLabel")), scale),
+    scale,
     radioGroup("bound", t(ui, "boundLabel"), BOUNDS, options.bound, (b) => t(ui, `bound_${b}` as StringKey), change),
     h("p", { class: "aim-hint" }, t(ui, "optionsHint")),
     radioGroup("mode", t(ui, "modeLabel"), INSERT_MODES, options.mode, (m) => t(ui, `mode_${m}` as StringKey), change, {
