@@ -169,10 +169,15 @@ const base = {
   versionHint: "Live tables and AIMARKET formulas already show it; Refresh tables updates the snapshot tables.",
   versionRefresh: "Refresh tables",
   unknownError: "The action failed without saying why.",
+  sectionLoading: "Loading…",
+  sectionLoadFailed: "This part of the pane could not be loaded: {message} Open it again to retry.",
   notInExcel: "This pane works inside Excel: sideload manifest.xml (see the README). To try it without Excel, open preview.html, the simulator.",
   startFailed: "The pane could not start: {message}",
   noDataset: "The dataset is missing: functions.js did not load before the pane. Reload the add-in.",
 } as const;
+
+/** The string tables the pane's is merged from; their keys must not overlap (tests/taskpane/i18n.test.ts). */
+export const STRING_PARTS = { base, charts: chartStrings.en, formulaBuilder: formulaBuilderStrings.en, selectedCell: selectedCellStrings.en } as const;
 
 const en = { ...base, ...chartStrings.en, ...formulaBuilderStrings.en, ...selectedCellStrings.en };
 
@@ -341,6 +346,8 @@ const zh: Record<StringKey, string> = {
   versionHint: "实时表格和 AIMARKET 公式已显示新数据;点击“刷新表格”可更新快照表格。",
   versionRefresh: "刷新表格",
   unknownError: "操作失败,但没有说明原因。",
+  sectionLoading: "正在加载…",
+  sectionLoadFailed: "无法加载任务窗格的这一部分:{message} 请再次展开以重试。",
   notInExcel: "此任务窗格需在 Excel 中使用:请旁加载 manifest.xml(见 README)。如需在没有 Excel 的情况下试用,请打开模拟器 preview.html。",
   startFailed: "任务窗格无法启动:{message}",
   noDataset: "缺少数据集:functions.js 未在任务窗格之前加载。请重新加载加载项。",

@@ -11,10 +11,8 @@ import { localeOf, t, uiLanguageOf, type StringKey, type UiLanguage } from "./i1
 import { feedPipelineLoader, type FeedPipeline } from "./load-feed-pipeline";
 import { LocalFeedCache } from "./local-feed-cache";
 import { isDarkTheme, type OfficeThemeLike } from "./office-theme";
-import { createChartSection } from "./chart-section";
-import { createFormulaBuilder } from "./formula-builder";
+import { createLazySection } from "./lazy-section";
 import type { PaneSection, PaneSectionHost } from "./pane-section";
-import { addPaneStyles } from "./pane-styles";
 import { createSelectedCellSection } from "./selected-cell";
 import {
   buildInsertRequest,
@@ -35,7 +33,7 @@ import { renderStatus, type StatusModel } from "./render-message";
 import { renderDatasetInfo, renderWhatChanged, usesOtherData, versionNoticeText } from "./render-data";
 import { createOptionsForm } from "./render-options";
 import { refreshButtonId, renderTracked } from "./render-tracked";
-import { whatChangedOf, type WhatChangedView } from "./what-changed";
+import type { WhatChangedView } from "./what-changed";
 
 export interface TaskpaneOptions {
   /** The element the pane renders into (its children are replaced). */
@@ -99,7 +97,6 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   const doc = root.ownerDocument;
   const view = doc.defaultView;
   await loadFluent(isDarkTheme(options.theme));
-  addPaneStyles(doc);
 
   const origins = options.origins ?? new DatasetOrigins();
   origins.remember(store);
@@ -539,7 +536,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     const update = await pipeline.refreshFeed(store, url, { httpGet, cache: feedCache, inUse: usesBefore.keys() });
     origins.fromFeed(store, url);
     const uses = mergeUses(usesBefore, figuresInUse(update.dataset, tables));
-    if (update.status === "updated" || showUnchanged) whatChanged = (lang) => whatChangedOf(update, before, update.dataset, uses, lang);
+    if (update.status === "updated" || showUnchanged) whatChanged = (lang) => pipeline.whatChangedOf(update, before, update.dataset, uses, lang);
     const version = update.state.version;
     const cacheLines = (lang: UiLanguage): string[] => (update.cacheError ? [t(lang, "feedNotCached", { message: update.cacheError })] : []);
     feedStatus =
@@ -682,8 +679,21 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     },
   };
   const selectedCell = createSelectedCellSection(host);
-  const formulaBuilder = createFormulaBuilder(host);
-  const charts = createChartSection(host);
+  const storage = (): Storage | undefined => view?.localStorage;
+  // Fetched when first opened (its own chunk): most sessions never build a formula here.
+  const formulaBuilder = createLazySection(host, {
+    id: "formula-builder",
+    heading: "formulaBuilderHeading",
+    load: () => import(/* webpackChunkName: "formula-builder", webpackMode: "lazy" */ "./formula-builder.js").then((m) => m.createFormulaBuilder),
+    storage,
+  });
+  // Its own chunk too: charts need a numeric table in the workbook first.
+  const charts = createLazySection(host, {
+    id: "charts",
+    heading: "chartsHeading",
+    load: () => import(/* webpackChunkName: "charts", webpackMode: "lazy" */ "./chart-section.js").then((m) => m.createChartSection),
+    storage,
+  });
   sections = [selectedCell, formulaBuilder, charts];
 
   render();

@@ -48,6 +48,7 @@ describe("npm run build (production)", () => {
         "functions.json",
         "functions.zh-CN.json",
         "manifest.xml",
+        "taskpane.css",
         "taskpane.html",
         "taskpane.js",
       ]),
@@ -146,9 +147,10 @@ describe("npm run build (production)", () => {
 
   test("the build emits the feed pipeline as its own script, feed.js, and zod only there", () => {
     const scripts = readdirSync(out).filter((f) => f.endsWith(".js")).sort();
-    expect(scripts).toEqual(["feed.js", "functions.js", "preview.js", "taskpane.js"]);
+    // The entries, and the pane's chunks fetched on use (tests/taskpane/bundle-size.test.ts).
+    expect(scripts).toEqual(["charts.js", "dark-theme.js", "feed.js", "formula-builder.js", "functions.js", "preview.js", "taskpane.js"]);
     expect(read("feed.js")).toMatch(/jitless/);
-    for (const file of ["functions.js", "taskpane.js", "preview.js"]) expect({ file, zod: /ZodError|zod\.dev/.test(read(file)) }).toEqual({ file, zod: false });
+    for (const file of ["functions.js", "taskpane.js", "preview.js", "charts.js", "formula-builder.js", "dark-theme.js"]) expect({ file, zod: /ZodError|zod\.dev/.test(read(file)) }).toEqual({ file, zod: false });
   });
 
   test.each(["taskpane.html", "preview.html"])("%s carries the Content-Security-Policy: no eval, no inline script or style element", (page) => {
@@ -177,6 +179,12 @@ describe("npm run build (production)", () => {
     const scripts = (text: string) => [...text.matchAll(/<script\b[^>]*\bsrc=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
     expect(scripts(head)).toEqual([OFFICE_JS_CDN, "functions.js", "taskpane.js"]);
     expect(scripts(html)).toEqual(scripts(head));
+  });
+
+  test.each(["taskpane.html", "preview.html"])("%s links the pane's style sheet, which the build ships", (page) => {
+    const links = [...read(page).matchAll(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*\bhref=["']?([^"'\s>]+)/gi)].map((m) => m[1]);
+    expect(links).toEqual(["taskpane.css"]);
+    expect(read("taskpane.css")).toMatch(/\.aim-pane ?\{/);
   });
 });
 

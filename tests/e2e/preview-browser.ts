@@ -180,8 +180,7 @@ export class PreviewPage {
   }
 
   async chooseScale(scale: string): Promise<void> {
-    await this.page.click("#aim-scale");
-    await this.page.click(`#aim-scale fluent-option[value="${scale}"]`);
+    await this.page.selectOption("#aim-scale", scale);
     await this.page.waitForFunction((s) => (document.getElementById("aim-scale") as unknown as { value: string }).value === s, scale);
   }
 

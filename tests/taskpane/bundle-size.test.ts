@@ -1,6 +1,6 @@
 // The pane must open fast: every script taskpane.html loads, office.js aside, within a budget,
 // measured on the production build of the run (tests/global-setup.ts).
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const BUDGET_BYTES = 400 * 1024;
@@ -16,13 +16,34 @@ test(`the scripts taskpane.html loads (office.js aside) are at most ${BUDGET_BYT
   expect({ sizes, total, withinBudget: total <= BUDGET_BYTES }).toEqual({ sizes, total, withinBudget: true });
 });
 
+/** The chunk names the pane's chunk loader knows ({id:"name"}[id] + ".js"), relative to the page (publicPath ""). */
+function lazyChunks(file: string): string[] {
+  const code = readFileSync(join(out, file), "utf8");
+  const map = /\{((?:\d+:"[\w-]+",?)+)\}\[\w+\]\s*\+\s*"\.js"/.exec(code)?.[1];
+  const single = /"([\w-]+)\.js"/.exec(code)?.[1];
+  return map ? [...map.matchAll(/"([\w-]+)"/g)].map((m) => m[1]!).sort() : single ? [single] : [];
+}
+
 test("the feed pipeline (zod included) is feed.js, fetched by taskpane.js only when a workbook names a feed", () => {
   const html = readFileSync(join(out, "taskpane.html"), "utf8");
   expect(html).not.toContain("feed.js");
   expect(readFileSync(join(out, "feed.js"), "utf8")).toMatch(/ZodError/);
-  // The pane's chunk loader names it, relative to the page (publicPath "").
-  expect(readFileSync(join(out, "taskpane.js"), "utf8")).toContain('"feed.js"');
+  expect(lazyChunks("taskpane.js")).toContain("feed");
   expect(readFileSync(join(out, "functions.js"), "utf8")).not.toContain("feed.js");
+});
+
+test("the pane fetches these chunks only when they are needed, and taskpane.html names none of them", () => {
+  const html = readFileSync(join(out, "taskpane.html"), "utf8");
+  const chunks = lazyChunks("taskpane.js");
+  expect(chunks).toEqual(["charts", "dark-theme", "feed", "formula-builder"]);
+  for (const chunk of chunks) {
+    expect(existsSync(join(out, `${chunk}.js`))).toBe(true);
+    expect(html).not.toContain(`${chunk}.js`);
+  }
+  // The start-up scripts hold none of the lazy sections' code.
+  const start = readFileSync(join(out, "taskpane.js"), "utf8");
+  expect(start).not.toContain("aim-fb-search");
+  expect(readFileSync(join(out, "formula-builder.js"), "utf8")).toContain("aim-fb-search");
 });
 
 test("taskpane.js carries no second copy of the dataset and no zod (functions.js brings the dataset)", () => {

@@ -1,4 +1,4 @@
-import { STRINGS, localeOf, plural, t, uiLanguageOf, type StringKey } from "../../src/taskpane/i18n";
+import { STRING_PARTS, STRINGS, localeOf, plural, t, uiLanguageOf, type StringKey } from "../../src/taskpane/i18n";
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 const keys = Object.keys(STRINGS.en) as StringKey[];
@@ -14,6 +14,18 @@ describe("the string table", () => {
     expect(en.trim()).not.toBe("");
     expect(zh.trim()).not.toBe("");
     expect(placeholders(zh)).toEqual(placeholders(en));
+  });
+
+  test("the parts it is merged from share no key (a later part would silently replace an earlier one's string)", () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [part, table] of Object.entries(STRING_PARTS)) {
+      for (const key of Object.keys(table)) {
+        if (seen.has(key)) clashes.push(`${key} in ${seen.get(key)} and ${part}`);
+        else seen.set(key, part);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   test("every plural has a singular and a plural form", () => {
