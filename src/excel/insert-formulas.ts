@@ -1,4 +1,5 @@
 import { columnLetters, parseRange, qualified } from "./a1";
+import { cellsInTheWay, loadActiveArea } from "./active-area";
 import { isEmpty } from "./cell-match";
 import type { InsertFormulasRequest, InsertFormulasResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
@@ -27,12 +28,7 @@ export async function insertFormulas(runner: ExcelRunner, request: InsertFormula
   try {
     return await runner.run(async (context) => {
       const workbook = context.workbook;
-      const active = workbook.getActiveCell();
-      active.load("rowIndex,columnIndex");
-      const sheet = active.worksheet;
-      sheet.load("name");
-      const area = active.getResizedRange(formulas.length - 1, 0);
-      area.load("address,values,formulas");
+      const { active, sheet, area } = loadActiveArea(workbook, formulas.length, 1);
       const setting = loadRegistrySetting(workbook);
       workbook.tables.load("items/name");
       await context.sync();
@@ -43,11 +39,9 @@ export async function insertFormulas(runner: ExcelRunner, request: InsertFormula
       const size = formulas.length === 1 ? "an empty cell" : `a cell with ${formulas.length} empty cells from it down`;
       const blocking = area.values.flatMap((line, r) => (isEmpty(line[0], area.formulas[r]?.[0]) ? [] : [cellAt(r)]));
       if (blocking.length > 0) {
-        const shown = blocking.slice(0, 3).map((a) => qualified(sheet.name, a)).join(", ");
-        const more = blocking.length > 3 ? ` and ${blocking.length - 3} more` : "";
         const one = blocking.length === 1;
         throw new FormulasBlockedError(
-          `Nothing was written: ${shown}${more} ${one ? "is" : "are"} not empty. Select ${size}, or clear ${one ? "that cell" : "those cells"}.`,
+          `Nothing was written: ${cellsInTheWay(sheet.name, blocking)} not empty. Select ${size}, or clear ${one ? "that cell" : "those cells"}.`,
         );
       }
 

@@ -1,4 +1,5 @@
 import type { DatasetStore } from "../core/dataset-store";
+import { cellsInTheWay, loadActiveArea } from "./active-area";
 import { isEmpty } from "./cell-match";
 import type { InsertRequest, InsertResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
@@ -30,12 +31,7 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
   try {
     return await runner.run(async (context) => {
       const workbook = context.workbook;
-      const active = workbook.getActiveCell();
-      active.load("rowIndex,columnIndex");
-      const sheet = active.worksheet;
-      sheet.load("name");
-      const area = active.getResizedRange(plan.rows - 1, plan.cols - 1);
-      area.load("address,values,formulas");
+      const { active, sheet, area } = loadActiveArea(workbook, plan.rows, plan.cols);
       const below = active.getOffsetRange(plan.rows, 0);
       below.load("values,formulas");
       const setting = loadRegistrySetting(workbook);
@@ -45,10 +41,8 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
       const { row, col } = { row: active.rowIndex, col: active.columnIndex };
       const blocking = occupied(area.values, area.formulas, row, col);
       if (blocking.length > 0) {
-        const shown = blocking.slice(0, 3).map((a) => qualified(sheet.name, a)).join(", ");
-        const more = blocking.length > 3 ? ` and ${blocking.length - 3} more` : "";
         throw new InsertBlockedError(
-          `Nothing was inserted: ${shown}${more} ${blocking.length === 1 ? "is" : "are"} not empty. ` +
+          `Nothing was inserted: ${cellsInTheWay(sheet.name, blocking)} not empty. ` +
             `Select a cell with ${plan.rows} free rows and ${plan.cols} free columns from it, or clear ${blocking.length === 1 ? "that cell" : "those cells"}.`,
         );
       }

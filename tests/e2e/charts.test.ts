@@ -3,7 +3,7 @@
 // bound to, so the test reads what a person sees (title, source line, categories, series) and the
 // binding (the caption lists each series' cells); then the data changes, a refresh makes the tables
 // one row shorter and every chart follows.
-import { describeInBrowser, PreviewPage, screenshotPath, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, screenshotPath, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(180_000);
 
@@ -55,16 +55,7 @@ async function openCharts(preview: PreviewPage): Promise<void> {
 }
 
 describeInBrowser("charts on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   async function insertTable(preview: PreviewPage, address: string, tableId: string, done: RegExp): Promise<string> {
     await preview.chooseTable(tableId);

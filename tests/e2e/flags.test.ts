@@ -5,7 +5,7 @@
 // that writes them.
 import { FLAG_LABELS } from "../../src/core/vocabulary";
 import { bundledDataset } from "../helpers/bundled-dataset";
-import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -26,16 +26,7 @@ async function insertAt(preview: PreviewPage, address: string, tableId: string):
 }
 
 describeInBrowser("data-quality flags on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   test.each(["en", "zh"] as const)("in %s: the Notes column, a table's source line and SOURCE carry the flags", async (language) => {
     const preview = await PreviewPage.open(session, `?lang=${language}`);

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { DatasetStore } from "../../src/core/dataset-store";
 import { evaluateAimarketFormula } from "../../src/preview/aimarket-evaluator";
 import { bundledDataset } from "../helpers/bundled-dataset";
-import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -94,16 +94,7 @@ class Builder {
 }
 
 describeInBrowser("the formula builder on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   test("the section starts closed and its code is fetched only when it is first opened; it stays open next time", async () => {
     const preview = await PreviewPage.open(session, "?lang=en");

@@ -4,7 +4,7 @@ import { DatasetStore } from "../../src/core/dataset-store";
 import type { InsertMode } from "../../src/excel/contracts";
 import { planTable } from "../../src/excel/plan-table";
 import { bundledDataset } from "../helpers/bundled-dataset";
-import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -22,16 +22,7 @@ function inserted(text: string): { name: string; address: string } {
 const deepActive = `(() => { let e = document.activeElement; while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement; return e; })()`;
 
 describeInBrowser("the task pane on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   test("opens beside the simulated workbook, plainly labelled as a simulator", async () => {
     const preview = await PreviewPage.open(session);

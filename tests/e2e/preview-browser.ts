@@ -104,6 +104,40 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   };
 }
 
+/**
+ * The browser session of a describe block: started before its tests and closed after them; after
+ * each test, no page error, console error, dialog or Content-Security-Policy violation may have
+ * been seen. The object stands for the session once it has started.
+ */
+export function useBrowserSession(): BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await startBrowserSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async () => {
+    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
+  });
+  const started = (): BrowserSession => {
+    if (!session) throw new Error("The browser session has not started: use it inside a test.");
+    return session;
+  };
+  return {
+    get context() {
+      return started().context;
+    },
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get problems() {
+      return started().problems;
+    },
+    close: () => started().close(),
+  };
+}
+
 /** The Content-Security-Policy violations the page has seen since it loaded. */
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => [...((window as unknown as { __aimarketCsp?: string[] }).__aimarketCsp ?? [])]);

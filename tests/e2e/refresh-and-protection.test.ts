@@ -1,20 +1,11 @@
 // Refresh after the data changes, and the rules that protect the user's cells, driven through the
 // task pane and the simulator's controls on /preview.html in Chromium.
-import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
 describeInBrowser("refresh and protection on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   async function insertAt(preview: PreviewPage, address: string, tableId: string, mode: "live" | "snapshot" | "spill"): Promise<string> {
     await preview.chooseOption("mode", mode);

@@ -2,7 +2,7 @@
 // the selection and shows, for an AIMARKET formula and for a cell of an inserted table, the figure,
 // the verbatim source sentence, section, qualifier, conversion and every flag with its ⚑ marker;
 // for an empty cell, a short hint.
-import { describeInBrowser, PreviewPage, startBrowserSession, takeProblems, type BrowserSession } from "./preview-browser";
+import { describeInBrowser, PreviewPage, useBrowserSession } from "./preview-browser";
 
 jest.setTimeout(120_000);
 
@@ -44,16 +44,7 @@ async function select(preview: PreviewPage, address: string): Promise<void> {
 const text = (preview: PreviewPage, selector: string) => preview.page.locator(selector).first().innerText();
 
 describeInBrowser("the selected cell's provenance on /preview.html", () => {
-  let session: BrowserSession;
-  beforeAll(async () => {
-    session = await startBrowserSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async () => {
-    await expect(takeProblems(session)).resolves.toEqual({ problems: [], violations: [] });
-  });
+  const session = useBrowserSession();
 
   test.each(["en", "zh"] as const)("pane in %s: formula, inserted table, flagged figure, empty cell", async (lang) => {
     const words = WORDS[lang];
