@@ -2,6 +2,7 @@ import { formatAddress } from "./address";
 import { formatCellText } from "./cell-text";
 import type { CellValue, EvaluatedValue } from "./cell-value";
 import { simError } from "./errors";
+import { checkSheetName } from "./names";
 import { clearRange, writeContents } from "./range-ops";
 import type { EvaluateResult, FormulaLocation } from "./recalculate";
 import { extendTableRight, removeTable, renameTable } from "./table-ops";
@@ -154,6 +155,32 @@ export class SimWorkbook {
   addSheet(name: string): void {
     this.model.addSheet(name, "SimWorkbook.addSheet");
     this.edited("addSheet");
+  }
+
+  /** The user renames a sheet (double-click on its tab). Formulas that name it are not rewritten (see README). */
+  renameSheet(oldName: string, newName: string): void {
+    const sheet = this.sheet(oldName);
+    sheet.name = checkSheetName(newName, this.model.sheets.filter((s) => s !== sheet).map((s) => s.name), "SimWorkbook.renameSheet");
+    this.model.dirty = true;
+    this.edited("renameSheet");
+  }
+
+  /**
+   * The user deletes a sheet, with its tables and charts; the last sheet cannot be deleted, as in
+   * Excel. The selection moves to the first sheet left when it was on the deleted one.
+   */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    if (this.model.sheets.length === 1) throw simError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "SimWorkbook.deleteSheet");
+    for (const table of this.model.tables.filter((t) => t.sheet === sheet)) removeTable(this.model, table, true, "SimWorkbook.deleteSheet");
+    for (const chart of this.model.charts) if (chart.sheet === sheet) chart.deleted = true;
+    this.model.sheets.splice(this.model.sheets.indexOf(sheet), 1);
+    this.model.dirty = true;
+    if (this.model.activeSheet === sheet) {
+      this.model.activeSheet = this.model.sheets[0]!;
+      this.model.selection = { sheet: this.model.activeSheet, block: { row: 0, column: 0, rowCount: 1, columnCount: 1 }, row: 0, column: 0 };
+    }
+    this.edited("deleteSheet");
   }
 
   renameTable(oldName: string, newName: string): void {

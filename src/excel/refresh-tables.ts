@@ -43,6 +43,7 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
       const workbook = context.workbook;
       const setting = loadRegistrySetting(workbook);
       workbook.tables.load("items/name");
+      workbook.worksheets.load("items/name");
       await context.sync();
 
       const { registry, problems } = readLoadedRegistry(setting);
@@ -53,7 +54,9 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
         failed.push({ name: missing, reason: `${missing} is not a table this add-in inserted.` });
       }
 
-      const loaded: Loaded[] = wanted.map((entry) => loadEntry(workbook, state, entry, existing));
+      // A sheet the user renamed or deleted is not asked for by name: that would fail the whole batch.
+      const sheets = new Set(workbook.worksheets.items.map((w) => w.name));
+      const loaded: Loaded[] = wanted.map((entry) => loadEntry(workbook, state, entry, existing, sheets));
       const others = workbook.tables.items
         .filter((t) => !registry.entries.some((e) => e.name === t.name))
         .map((t) => {
@@ -88,7 +91,7 @@ export async function refreshTables(runner: ExcelRunner, store: DatasetStore, na
   }
 }
 
-function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: RegistryEntry, existing: Set<string>): Loaded {
+function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: RegistryEntry, existing: Set<string>, sheets: Set<string>): Loaded {
   let plan: TablePlan;
   try {
     plan = planTable(state, { tableId: entry.tableId, mode: entry.mode, ...entry.options });
@@ -96,14 +99,18 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
     return { entry, failure: `${entry.name} cannot be refreshed: ${excelMessage(e)}` };
   }
   const item: Loaded = { entry, plan };
-  if (entry.sourceLine) {
-    const sheet = workbook.worksheets.getItemOrNullObject(entry.sheet);
-    item.sheet = sheet;
+  const loadSourceCell = (sheet: Excel.Worksheet): void => {
+    if (!entry.sourceLine) return;
     item.sourceCell = sheet.getRange(entry.sourceLine.address);
     item.sourceCell.load("values,formulas");
-  }
+  };
   if (entry.mode === "spill") {
+    if (!sheets.has(entry.sheet)) {
+      return { entry, failure: `${entry.name} was on the sheet "${entry.sheet}", which was renamed or deleted, so it was not refreshed; insert it again to track it.` };
+    }
     const sheet = workbook.worksheets.getItem(entry.sheet);
+    item.sheet = sheet;
+    loadSourceCell(sheet);
     const { row, col } = parseRange(entry.address);
     item.anchor = sheet.getRangeByIndexes(row, col, 1, 1);
     item.anchor.load("formulas");
@@ -125,9 +132,11 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
   item.table = workbook.tables.getItem(entry.name);
   item.range = item.table.getRange();
   item.range.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas");
+  // The table's own sheet, whatever it is called now; the source line and growth are read there.
   const sheet = item.table.worksheet;
   sheet.load("name");
   item.sheet = sheet;
+  loadSourceCell(sheet);
   item.charts = (entry.charts ?? []).map((record) => {
     const chart = sheet.charts.getItemOrNullObject(record.name);
     chart.series.load("items/name");
@@ -137,7 +146,6 @@ function loadEntry(workbook: Excel.Workbook, state: DatasetState, entry: Registr
   const extra = plan.written.length - entry.written.length;
   if (extra > 0) {
     const { row, col, rows, cols } = parseRange(entry.address);
-    const sheet = workbook.worksheets.getItem(entry.sheet);
     item.growth = sheet.getRangeByIndexes(row + rows, col, extra, cols);
     item.growth.load("address,values,formulas");
     if (entry.sourceLine) {
@@ -178,7 +186,9 @@ function applyEntry(item: Loaded, state: DatasetState): Outcome {
   const rangeInfo = { row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
   const registered = parseRange(entry.address);
   const extra = plan.written.length - entry.written.length;
-  if (extra > 0 && (sheetName !== entry.sheet || rangeInfo.row !== registered.row || rangeInfo.col !== registered.col)) {
+  // The growth rows were read on the table's own sheet at the recorded position: only a table that
+  // now starts elsewhere was checked in the wrong place (a renamed sheet does not matter).
+  if (extra > 0 && (rangeInfo.row !== registered.row || rangeInfo.col !== registered.col)) {
     entry.address = rangeAddress(rangeInfo.row, rangeInfo.col, rangeInfo.rows, rangeInfo.cols);
     entry.sheet = sheetName;
     return { failure: `${entry.name} was moved, so the rows it needs to grow into were not checked; refresh again.` };
