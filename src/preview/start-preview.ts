@@ -76,6 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
   const chartHolder = h("div", { class: "sim-charts-wrap" });
   const tableSelect = h("select", { id: "sim-table", class: "sim-input" }) as HTMLSelectElement;
   const newName = h("input", { id: "sim-new-name", class: "sim-input", value: "MyTable", autocomplete: "off" }) as HTMLInputElement;
+  const newSheetName = h("input", { id: "sim-new-sheet-name", class: "sim-input", value: "Renamed", autocomplete: "off" }) as HTMLInputElement;
   const newColumn = h("input", { id: "sim-new-column", class: "sim-input", value: "My notes", autocomplete: "off" }) as HTMLInputElement;
 
   const numberFormat = h("input", { id: "sim-number-format", class: "sim-input", value: "0.00", autocomplete: "off", spellcheck: "false" }) as HTMLInputElement;
@@ -216,6 +217,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewHand
           h("label", { class: "sim-label sim-grow" }, "Contents ", formulaBar),
           button("sim-enter", "Enter", commit),
           button("sim-add-sheet", "Add sheet", () => attempt(() => workbook.addSheet(`Sheet${workbook.sheetNames.length + 1}`), "Added a sheet.")),
+        ),
+        h(
+          "div",
+          { class: "sim-toolbar" },
+          h("label", { class: "sim-label" }, "Sheet name ", newSheetName),
+          button("sim-rename-sheet", "Rename this sheet", () => {
+            const from = sheetSelect.value;
+            attempt(() => workbook.renameSheet(from, newSheetName.value), `Renamed sheet ${from} to ${newSheetName.value}.`);
+          }),
+          button("sim-delete-sheet", "Delete this sheet", () => {
+            const gone = sheetSelect.value;
+            attempt(() => workbook.deleteSheet(gone), `Deleted sheet ${gone} with its tables and charts.`);
+          }),
         ),
         h(
           "div",

@@ -192,4 +192,27 @@ describeInBrowser("refresh and protection on /preview.html", () => {
     expect(await value(preview, "Sheet1!C3")).toBe(36000000000);
     await preview.shoot("16-refreshed-on-open", "#aim-refresh-status");
   });
+  test("a sheet renamed or deleted: the table on the renamed sheet refreshes, the spill on the deleted one is reported", async () => {
+    const preview = await PreviewPage.open(session);
+    const { page } = preview;
+    const table = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    await page.click("#sim-add-sheet");
+    await page.selectOption("#sim-sheet", "Sheet2");
+    const spill = await insertAt(preview, "B2", "model_specs", "spill");
+    await page.click("#sim-delete-sheet");
+    await expect(page.locator("#sim-status").innerText()).resolves.toBe("Deleted sheet Sheet2 with its tables and charts.");
+    await page.selectOption("#sim-sheet", "Sheet1");
+    await page.fill("#sim-new-sheet-name", "Revenue");
+    await page.click("#sim-rename-sheet");
+    await expect(preview.workbook("wb.sheetNames")).resolves.toEqual(["Revenue"]);
+
+    await page.click("#sim-change-data");
+    const message = await preview.refreshAll();
+    expect(message.intent).toBe("warning");
+    expect(message.text).toMatch(/^Refreshed 1 table: [1-9]\d* cells? changed, 0 user edits kept\. 1 table could not be refreshed\./);
+    expect(message.text).toContain(`${spill} was on the sheet "Sheet2", which was renamed or deleted, so it was not refreshed; insert it again to track it.`);
+    expect(await value(preview, "Revenue!C3")).toBe(36000000000);
+    await expect(preview.trackedNames()).resolves.toEqual([table, spill]);
+    await preview.shoot("17-sheet-renamed-and-deleted", "#aim-refresh-status");
+  });
 });
