@@ -1,5 +1,5 @@
+import { cellError, metricQuery, revenueQuery } from "./function-calls";
 import { figuresOf, type DatasetIndex } from "./dataset-index";
-import { isAimarketError } from "./errors";
 import type { Bound, Language } from "./query-options";
 import { queryFigure, type FigureAnswer } from "./query-figure";
 import { resolveEntity } from "./resolve";
@@ -165,15 +165,13 @@ export type FormulaOutcome =
 export function evaluateCall(index: DatasetIndex, call: FormulaCall): FormulaOutcome {
   const a = (i: number): FormulaArgument => call.args[i] ?? null;
   try {
-    const answer =
-      call.name === "REVENUE"
-        ? queryFigure(index, { entity: a(0), metric: "revenue", year: a(1), currency: a(2), scale: a(3), bound: a(4), kind: "vendor" })
-        : queryFigure(index, { entity: a(0), metric: a(1), year: a(2), currency: a(3), scale: a(4), bound: a(5), language: a(6) });
+    const query = call.name === "REVENUE" ? revenueQuery(a(0), a(1), a(2), a(3), a(4)) : metricQuery(a(0), a(1), a(2), a(3), a(4), a(5), a(6));
+    const answer = queryFigure(index, query);
     const indexed = index.figures.get(answer.figure.id);
     return { ok: true, answer, range: indexed !== undefined && indexed.low !== indexed.high };
   } catch (e) {
-    if (isAimarketError(e)) return { ok: false, error: e.code === "BAD_ARGUMENT" ? "#VALUE!" : "#N/A", message: e.message };
-    return { ok: false, error: "#N/A", message: `AIMARKET could not answer: ${e instanceof Error ? e.message : String(e)}` };
+    const { shows, message } = cellError(e);
+    return { ok: false, error: shows, message };
   }
 }
 

@@ -1,3 +1,4 @@
+import { cellError, metricQuery, revenueQuery } from "./function-calls";
 import { buildTable } from "./build-table";
 import type { DatasetIndex, IndexedFigure } from "./dataset-index";
 import { isAimarketError } from "./errors";
@@ -155,11 +156,11 @@ export function provenanceOfCall(index: DatasetIndex, fn: FunctionName, args: re
   try {
     switch (fn) {
       case "REVENUE": {
-        const answer = queryFigure(index, { entity: a(0), metric: "revenue", year: a(1), currency: a(2), scale: a(3), bound: a(4), kind: "vendor" });
+        const answer = queryFigure(index, revenueQuery(a(0), a(1), a(2), a(3), a(4)));
         return figureResult(index, fn, answer, parseLanguage(null));
       }
       case "METRIC": {
-        const answer = queryFigure(index, { entity: a(0), metric: a(1), year: a(2), currency: a(3), scale: a(4), bound: a(5), language: a(6) });
+        const answer = queryFigure(index, metricQuery(a(0), a(1), a(2), a(3), a(4), a(5), a(6)));
         return figureResult(index, fn, answer, parseLanguage(a(6)));
       }
       case "SOURCE": {
@@ -192,7 +193,7 @@ export function provenanceOfCall(index: DatasetIndex, fn: FunctionName, args: re
     }
   } catch (e) {
     if (!isAimarketError(e)) throw e;
-    return { kind: "error", fn, figures: [], flags: [], error: { shows: e.code === "BAD_ARGUMENT" ? "#VALUE!" : "#N/A", message: e.message } };
+    return { kind: "error", fn, figures: [], flags: [], error: cellError(e) };
   }
 }
 

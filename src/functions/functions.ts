@@ -2,6 +2,7 @@ import { buildTable } from "../core/build-table";
 import { listEntities, listMetrics, listTables } from "../core/catalogues";
 import { datasetInfo } from "../core/dataset-info";
 import { describeSource } from "../core/describe-source";
+import { metricQuery, revenueQuery } from "../core/function-calls";
 import { queryFigure } from "../core/query-figure";
 import { answerStreaming } from "./answer";
 
@@ -104,7 +105,7 @@ export function revenue(
   bound: Bound,
   invocation: CustomFunctions.StreamingInvocation<number>,
 ): void {
-  answerStreaming(invocation, ({ index }) => queryFigure(index, { entity: vendor, metric: "revenue", year, currency, scale, bound, kind: "vendor" }).value as number);
+  answerStreaming(invocation, ({ index }) => queryFigure(index, revenueQuery(vendor, year, currency, scale, bound)).value as number);
 }
 
 /**
@@ -130,7 +131,7 @@ export function metric(
   language: Language,
   invocation: CustomFunctions.StreamingInvocation<any>,
 ): void {
-  answerStreaming(invocation, ({ index }) => queryFigure(index, { entity, metric, year, currency, scale, bound, language }).value);
+  answerStreaming(invocation, ({ index }) => queryFigure(index, metricQuery(entity, metric, year, currency, scale, bound, language)).value);
 }
 
 /**

@@ -1,9 +1,9 @@
+import { cellError, metricQuery, revenueQuery } from "../core/function-calls";
 import { buildTable, type Cell } from "../core/build-table";
 import { listEntities, listMetrics, listTables } from "../core/catalogues";
 import { datasetInfo } from "../core/dataset-info";
 import type { DatasetState } from "../core/dataset-store";
 import { describeSource } from "../core/describe-source";
-import { isAimarketError } from "../core/errors";
 import { queryFigure } from "../core/query-figure";
 
 /** A formula's result as the simulator stores it: a value, an Excel error, or a 2-D array that spills. */
@@ -98,17 +98,16 @@ function isError(x: unknown): x is FormulaError {
   return typeof x === "object" && x !== null && !Array.isArray(x) && "error" in x;
 }
 
-/** A core error as the cell shows it: a bad argument is #VALUE!, anything else #N/A (as src/functions maps them). */
+/** A core error as the cell shows it (core's cellError, which src/functions maps too). */
 function toError(e: unknown): FormulaError {
-  const message = e instanceof Error ? e.message : String(e);
-  return { error: isAimarketError(e) && e.code === "BAD_ARGUMENT" ? "#VALUE!" : "#N/A", message };
+  const { shows, message } = cellError(e);
+  return { error: shows, message };
 }
 
 const AIMARKET: Record<string, (state: DatasetState, a: Arg[]) => FormulaResult> = {
-  "AIMARKET.REVENUE": ({ index }, [vendor, year, currency, scale, bound]) =>
-    queryFigure(index, { entity: vendor, metric: "revenue", year, currency, scale, bound, kind: "vendor" }).value,
+  "AIMARKET.REVENUE": ({ index }, [vendor, year, currency, scale, bound]) => queryFigure(index, revenueQuery(vendor, year, currency, scale, bound)).value,
   "AIMARKET.METRIC": ({ index }, [entity, metric, year, currency, scale, bound, language]) =>
-    queryFigure(index, { entity, metric, year, currency, scale, bound, language }).value,
+    queryFigure(index, metricQuery(entity, metric, year, currency, scale, bound, language)).value,
   "AIMARKET.TABLE": ({ index }, [table, language, currency, scale, bound]) => buildTable(index, table, { language, currency, scale, bound }),
   "AIMARKET.TABLES": ({ index }, [language]) => listTables(index, language),
   "AIMARKET.ENTITIES": ({ index }, [kind, language]) => listEntities(index, kind, language),
