@@ -3,7 +3,7 @@ import { parseBound, parseCurrency, parseLanguage, parseScale, type Bound, type 
 import { answerByIds } from "./query-figure";
 import { resolveTable } from "./resolve";
 import { NOTES_HEADER, rowNotes } from "./flag-notes";
-import type { Currency, EntityKind, Flag, NumericTable, SourceTable } from "./schema";
+import type { Currency, EntityKind, Flag, NumericTable, SourceTable, Table } from "./schema";
 import { unitLabel } from "./unit-label";
 import type { Scale } from "./units";
 
@@ -41,6 +41,11 @@ export function buildTable(index: DatasetIndex, tableName: unknown, options: Tab
   return table.kind === "source"
     ? sourceTable(table, language)
     : numericTable(index, table, { language, currency, scale, bound }, options.percentHeaders === true);
+}
+
+/** Body rows and columns of what buildTable gives for `table` (numeric: name, figure columns, Notes). */
+export function tableShape(table: Table): { rows: number; columns: number } {
+  return table.kind === "source" ? { rows: table.rows.length, columns: table.header.length } : { rows: table.rows.length, columns: table.columns.length + 2 };
 }
 
 function sourceTable(table: SourceTable, language: Language): Cell[][] {

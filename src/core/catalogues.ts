@@ -1,3 +1,4 @@
+import { tableShape } from "./build-table";
 import type { Cell } from "./build-table";
 import type { DatasetIndex } from "./dataset-index";
 import { badArgument } from "./errors";
@@ -27,8 +28,8 @@ export function listTables(index: DatasetIndex, language: unknown): Cell[][] {
     : ["表格id", "英文标题", "中文标题", "类型", "报告章节", "行数", "列数"];
   const rows = index.dataset.tables.map((t): Cell[] => {
     const kind = t.kind === "source" ? (lang === "en" ? "as written in the report" : "报告原表") : lang === "en" ? "numeric" : "数值表";
-    const size = t.kind === "source" ? [t.rows.length, t.header.length] : [t.rows.length, t.columns.length + 1];
-    return [t.id, t.title.en, t.title.zh, kind, t.section, ...size];
+    const { rows: rowCount, columns } = tableShape(t);
+    return [t.id, t.title.en, t.title.zh, kind, t.section, rowCount, columns];
   });
   return [header, ...rows];
 }

@@ -1,4 +1,5 @@
-import { buildTable } from "../../src/core/build-table";
+import { buildTable, tableShape } from "../../src/core/build-table";
+import { listTables } from "../../src/core/catalogues";
 import { AimarketError } from "../../src/core/errors";
 import { queryFigure } from "../../src/core/query-figure";
 import { FLAG_LABELS, type FlagCode } from "../../src/core/vocabulary";
@@ -109,4 +110,11 @@ describe("the notes column of numeric tables", () => {
     const tencent = rows.find((r) => r[0] === "腾讯")!.at(-1) as string;
     expect(tencent).toMatch(/报告未给出:.*总算力/);
   });
+});
+
+test.each(tableIds)("TABLES() gives %s the rows and columns TABLE() spills (Notes column included)", (id) => {
+  const built = buildTable(index, id, { language: "en" });
+  const listed = listTables(index, "en").find((row) => row[0] === id)!;
+  expect(listed.slice(-2)).toEqual([built.length - 1, built[0]!.length]);
+  expect(tableShape(index.tables.get(id)!)).toEqual({ rows: built.length - 1, columns: built[0]!.length });
 });
