@@ -1,9 +1,9 @@
 import type { DatasetIndex } from "./dataset-index";
 import { parseBound, parseCurrency, parseLanguage, parseScale, type Bound, type Language } from "./query-options";
-import { answerByIds } from "./query-figure";
+import { answerByIds, type FigureAnswer } from "./query-figure";
 import { resolveTable } from "./resolve";
 import { NOTES_HEADER, rowNotes } from "./flag-notes";
-import type { Currency, EntityKind, Flag, NumericTable, SourceTable, Table } from "./schema";
+import type { Currency, Entity, EntityKind, Metric, NumericTable, SourceTable, Table } from "./schema";
 import { unitLabel } from "./unit-label";
 import type { Scale } from "./units";
 
@@ -52,38 +52,57 @@ function sourceTable(table: SourceTable, language: Language): Cell[][] {
   return [table.header.map((c) => c[language]), ...table.rows.map((row) => row.map((c) => c[language]))];
 }
 
-function numericTable(
-  index: DatasetIndex,
-  table: NumericTable,
-  options: { language: Language; currency: Currency; scale: Scale; bound: Bound },
-  percentHeaders: boolean,
-): Cell[][] {
+type NumericOptions = { language: Language; currency: Currency; scale: Scale; bound: Bound };
+
+/** The header row of a numeric table: the row kind, each column with its unit, then Notes. */
+export function numericHeader(index: DatasetIndex, table: NumericTable, options: Omit<NumericOptions, "bound">, percentHeaders = false): string[] {
   const { language, currency, scale } = options;
-  const entities = table.rows.map((id) => index.entities.get(id)!);
-  const columns = table.columns.map((c) => ({ column: c, metric: index.metrics.get(c.metric)! }));
-  const header: Cell[] = [ROW_HEADER[entities[0]!.kind][language]];
-  for (const { column, metric } of columns) {
+  const header = [ROW_HEADER[index.entities.get(table.rows[0]!)!.kind][language]];
+  for (const column of table.columns) {
+    const metric = index.metrics.get(column.metric)!;
     const unit = unitLabel(metric, language, metric.kind === "money" ? currency : undefined, scale, percentHeaders);
     header.push(unit ? `${column.header[language]} (${unit})` : column.header[language]);
   }
   header.push(NOTES_HEADER[language]);
-  const period = table.period ?? undefined;
-  const rows = entities.map((entity) => {
-    const row: Cell[] = [entity.name[language]];
-    const flagged = new Map<string, { subject: string; flags: readonly Flag[] }>();
-    const missing: string[] = [];
-    for (const { column, metric } of columns) {
-      const bound = column.bound === "value" ? options.bound : column.bound;
-      const answer = answerByIds(index, entity, metric, period, { ...options, bound });
-      row.push(answer ? answer.value : "");
-      if (!answer) {
-        if (!missing.includes(metric.name[language])) missing.push(metric.name[language]);
-      } else if (answer.figure.flags?.length && !flagged.has(answer.figure.id)) {
-        flagged.set(answer.figure.id, { subject: metric.name[language], flags: answer.figure.flags });
-      }
+  return header;
+}
+
+/** One row of a numeric table: each column's answer (undefined where the report gives none). */
+export interface NumericRow {
+  answers: Array<FigureAnswer | undefined>;
+  /** The figures shown that carry flags, each once, in column order. */
+  flagged: FigureAnswer[];
+  /** The metrics the report gives no figure for, each once. */
+  missing: Metric[];
+}
+
+export function numericRow(index: DatasetIndex, table: NumericTable, entity: Entity, options: NumericOptions): NumericRow {
+  const row: NumericRow = { answers: [], flagged: [], missing: [] };
+  for (const column of table.columns) {
+    const metric = index.metrics.get(column.metric)!;
+    const bound = column.bound === "value" ? options.bound : column.bound;
+    const answer = answerByIds(index, entity, metric, table.period ?? undefined, { ...options, bound });
+    row.answers.push(answer);
+    if (!answer) {
+      if (!row.missing.includes(metric)) row.missing.push(metric);
+    } else if (answer.figure.flags?.length && !row.flagged.some((f) => f.figure.id === answer.figure.id)) {
+      row.flagged.push(answer);
     }
-    row.push(rowNotes([...flagged.values()], missing, language));
-    return row;
+  }
+  return row;
+}
+
+function numericTable(index: DatasetIndex, table: NumericTable, options: NumericOptions, percentHeaders: boolean): Cell[][] {
+  const { language } = options;
+  const rows = table.rows.map((id) => {
+    const entity = index.entities.get(id)!;
+    const { answers, flagged, missing } = numericRow(index, table, entity, options);
+    const notes = rowNotes(
+      flagged.map((a) => ({ subject: a.metric.name[language], flags: a.figure.flags! })),
+      missing.map((m) => m.name[language]),
+      language,
+    );
+    return [entity.name[language], ...answers.map((a): Cell => (a ? a.value : "")), notes];
   });
-  return [header, ...rows];
+  return [numericHeader(index, table, options, percentHeaders), ...rows];
 }

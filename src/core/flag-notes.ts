@@ -24,8 +24,11 @@ export function rowNotes(
   language: Language,
 ): string {
   const parts = flagged.flatMap(({ subject, flags }) => flags.map((flag) => flagNote(flag, language, subject)));
-  if (missing.length > 0) {
-    parts.push(language === "zh" ? `报告未给出:${missing.join("、")}` : `Not in the report: ${missing.join(", ")}`);
-  }
+  if (missing.length > 0) parts.push(missingNote(missing, language));
   return parts.join(language === "zh" ? " " : "  ");
+}
+
+/** `Not in the report: Total compute (GW), …` for the named figures a row lacks. */
+export function missingNote(names: readonly string[], language: Language): string {
+  return language === "zh" ? `报告未给出:${names.join("、")}` : `Not in the report: ${names.join(", ")}`;
 }

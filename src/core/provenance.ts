@@ -1,5 +1,5 @@
 import { cellError, metricQuery, revenueQuery } from "./function-calls";
-import { buildTable } from "./build-table";
+import { numericHeader, numericRow } from "./build-table";
 import type { DatasetIndex, IndexedFigure } from "./dataset-index";
 import { isAimarketError } from "./errors";
 import type { FunctionName } from "./parse-formula-call";
@@ -11,7 +11,7 @@ import { unitLabel } from "./unit-label";
 import { isScalable, SCALE_FACTORS, toBase, type Scale } from "./units";
 import { QUALIFIERS, type Qualifier } from "./vocabulary";
 import { formatSource } from "./describe-source";
-import { NOTES_HEADER } from "./flag-notes";
+import { missingNote, NOTES_HEADER } from "./flag-notes";
 
 /**
  * Where a figure in a cell comes from, for the pane's "Selected cell" view: the figure (entity,
@@ -157,16 +157,16 @@ export function provenanceOfCall(index: DatasetIndex, fn: FunctionName, args: re
     switch (fn) {
       case "REVENUE": {
         const answer = queryFigure(index, revenueQuery(a(0), a(1), a(2), a(3), a(4)));
-        return figureResult(index, fn, answer, parseLanguage(null));
+        return figureResult(index, fn, answer);
       }
       case "METRIC": {
         const answer = queryFigure(index, metricQuery(a(0), a(1), a(2), a(3), a(4), a(5), a(6)));
-        return figureResult(index, fn, answer, parseLanguage(a(6)));
+        return figureResult(index, fn, answer);
       }
       case "SOURCE": {
         const language = parseLanguage(a(3));
         const answer = queryFigure(index, { entity: a(0), metric: a(1), year: a(2) });
-        const result = figureResult(index, fn, answer, language);
+        const result = figureResult(index, fn, answer);
         result.figure!.answer = formatSource(index, answer.figure, language);
         result.figure!.unit = { en: "", zh: "" };
         result.figure!.conversions = [];
@@ -197,8 +197,8 @@ export function provenanceOfCall(index: DatasetIndex, fn: FunctionName, args: re
   }
 }
 
-function figureResult(index: DatasetIndex, fn: FunctionName, answer: FigureAnswer, language: Language): Provenance {
-  const figure = figureProvenance(index, answer.figure, answer, language);
+function figureResult(index: DatasetIndex, fn: FunctionName, answer: FigureAnswer): Provenance {
+  const figure = figureProvenance(index, answer.figure, answer);
   return { kind: "figure", fn, figure, figures: [], flags: figure.flags };
 }
 
@@ -242,7 +242,7 @@ function sourceCell(index: DatasetIndex, table: SourceTable, options: AnswerOpti
   const matches = index.dataset.figures.filter(
     (f) => f.source.table === table.id && f.source.row === rowLabel.zh && (col === 0 || f.source.column === header.zh),
   );
-  const figures = matches.map((f) => figureProvenance(index, f, undefined, options.language));
+  const figures = matches.map((f) => figureProvenance(index, f, undefined));
   const place: TablePlace = { ...placeOf(table, row, col, col === 0 ? "row-label" : "text"), rowLabel, columnLabel: header, cellText: cells[col]! };
   const figureFlags = figures.flatMap((f) => f.flags);
   return { kind: "table-cell", table: place, figures, flags: dedupe([...figureFlags, ...flags]) };
@@ -250,17 +250,12 @@ function sourceCell(index: DatasetIndex, table: SourceTable, options: AnswerOpti
 
 function numericCell(index: DatasetIndex, table: NumericTable, options: AnswerOptions, row: number, column: number | "notes"): Provenance {
   const flags = tableFlags(table);
-  const built = buildTable(index, table.id, options);
-  const header = built[0]!;
-  const notesColumn = isNotesHeader(header[header.length - 1]) ? header.length - 1 : table.columns.length + 1;
+  // buildTable's layout: the name column, one column per figure column, then Notes.
+  const notesColumn = table.columns.length + 1;
   const col = column === "notes" ? notesColumn : column;
-  const outside = row < 0 || row > table.rows.length || col < 0 || col > Math.max(notesColumn, table.columns.length);
+  const outside = row < 0 || row > table.rows.length || col < 0 || col > notesColumn;
   if (outside) return { kind: "table-cell", table: placeOf(table, row, col, "outside"), figures: [], flags, note: outsideNote(table) };
-  const headerText = (lang: Language): string => {
-    if (col === notesColumn) return NOTES_HEADER[lang];
-    const rebuilt = lang === options.language ? built : buildTable(index, table.id, { ...options, language: lang });
-    return String(rebuilt[0]![col] ?? "");
-  };
+  const headerText = (lang: Language): string => numericHeader(index, table, { ...options, language: lang })[col]!;
   const columnLabel: Text = { en: headerText("en"), zh: headerText("zh") };
   const entity = row === 0 ? undefined : index.entities.get(table.rows[row - 1]!)!;
   const rowLabel = entity?.name;
@@ -277,22 +272,12 @@ function numericCell(index: DatasetIndex, table: NumericTable, options: AnswerOp
     return { kind: "table-cell", table: { ...placeOf(table, row, 0, "row-label"), rowLabel, columnLabel }, figures: [], flags, note: entity!.description };
   }
   if (col === notesColumn && !spec) {
-    const figures: FigureProvenance[] = [];
-    const missing: Metric[] = [];
-    for (const c of table.columns) {
-      const m = index.metrics.get(c.metric)!;
-      const answer = answerByIds(index, entity!, m, table.period ?? undefined, { ...options, bound: c.bound === "value" ? options.bound : c.bound });
-      if (!answer) {
-        if (!missing.includes(m)) missing.push(m);
-      } else if ((answer.figure.flags?.length ?? 0) > 0 && !figures.some((f) => f.id === answer.figure.id)) {
-        figures.push(figureProvenance(index, answer.figure, answer, options.language));
-      }
-    }
+    // The same row findings as the table's own Notes cell.
+    const { flagged, missing } = numericRow(index, table, entity!, options);
+    const figures = flagged.map((answer) => figureProvenance(index, answer.figure, answer));
     const place: TablePlace = { ...placeOf(table, row, col, "notes"), rowLabel, columnLabel };
-    const gaps: Text | undefined =
-      missing.length > 0
-        ? { en: ` Not in the report: ${missing.map((m) => m.name.en).join(", ")}.`, zh: `报告未给出:${missing.map((m) => m.name.zh).join("、")}。` }
-        : undefined;
+    const names = (lang: Language): string[] => missing.map((m) => m.name[lang]);
+    const gaps: Text | undefined = missing.length > 0 ? { en: ` ${missingNote(names("en"), "en")}.`, zh: `${missingNote(names("zh"), "zh")}。` } : undefined;
     const base: Text = figures.length > 0 ? NOTES_NOTE : { en: "No figure in this row is flagged.", zh: "此行没有被标注的数据。" };
     const note: Text = gaps ? { en: base.en + gaps.en, zh: base.zh + gaps.zh } : base;
     return { kind: "table-cell", table: place, figures, flags: dedupe([...figures.flatMap((f) => f.flags), ...flags]), note };
@@ -308,7 +293,7 @@ function numericCell(index: DatasetIndex, table: NumericTable, options: AnswerOp
     const gaps = relatedGaps(index, entity!, metric!);
     return { kind: "table-cell", table: place, figures: gaps, flags: dedupe([...gaps.flatMap((f) => f.flags), ...flags]), note };
   }
-  const figure = figureProvenance(index, answer.figure, answer, options.language);
+  const figure = figureProvenance(index, answer.figure, answer);
   return { kind: "table-cell", table: place, figure, figures: [], flags: dedupe([...figure.flags, ...flags]) };
 }
 
@@ -339,7 +324,7 @@ function columnNote(metric: Metric, bound: Bound, options: AnswerOptions): Text 
 function relatedGaps(index: DatasetIndex, entity: Entity, metric: Metric): FigureProvenance[] {
   return index.dataset.figures
     .filter((f) => f.entity === entity.id && (f.flags ?? []).some((flag) => flag.code === "missing_in_source" && flag.note.en.includes(metric.id)))
-    .map((f) => figureProvenance(index, f, undefined, "en"));
+    .map((f) => figureProvenance(index, f, undefined));
 }
 
 function dedupe(flags: FlagView[]): FlagView[] {
@@ -353,7 +338,7 @@ function dedupe(flags: FlagView[]): FlagView[] {
 }
 
 /** A figure's provenance; with `answer`, also what the functions answer and each conversion made. */
-export function figureProvenance(index: DatasetIndex, figure: Figure, answer: FigureAnswer | undefined, _language: Language): FigureProvenance {
+function figureProvenance(index: DatasetIndex, figure: Figure, answer: FigureAnswer | undefined): FigureProvenance {
   const entity = index.entities.get(figure.entity)!;
   const metric = index.metrics.get(figure.metric)!;
   const table = figure.source.table ? index.tables.get(figure.source.table) : undefined;

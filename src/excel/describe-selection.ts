@@ -1,4 +1,4 @@
-import { buildTable, type Cell } from "../core/build-table";
+import { numericHeader, type Cell } from "../core/build-table";
 import type { DatasetIndex } from "../core/dataset-index";
 import type { DatasetStore } from "../core/dataset-store";
 import { normalizeName } from "../core/normalize-name";
@@ -285,7 +285,8 @@ function describeTableCell(index: DatasetIndex, info: SelectionInfo, loaded: Loa
     bound: entry.options.bound,
   };
   const header = values[0]!.map((h) => String(h));
-  const written = buildTable(index, table.id, { ...options, percentHeaders: true })[0]!.map(String);
+  // The header the data in use would write (percent headers, as an inserted table has them).
+  const written = table.kind === "numeric" ? numericHeader(index, table, options, true) : table.header.map((cell) => cell[options.language]);
   const placeOfHeader = (text: string): number | "notes" | undefined => {
     if (isNotesHeader(text)) return "notes";
     const byEntry = entry.headers.indexOf(text);
