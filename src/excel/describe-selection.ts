@@ -5,7 +5,7 @@ import { normalizeName } from "../core/normalize-name";
 import { FUNCTION_PARAMETERS, parseFormulaCall, type FormulaArg, type FormulaCall, type FunctionName } from "../core/parse-formula-call";
 import { isNotesHeader, provenanceOfCall, provenanceOfTableCell, type AnswerOptions, type ArgValue, type Provenance } from "../core/provenance";
 import type { Table, Text } from "../core/schema";
-import { qualified } from "./a1";
+import { parseRange, qualified } from "./a1";
 import type { InsertMode } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { loadRegistrySetting, readLoadedRegistry, type RegistryEntry } from "./registry";
@@ -169,7 +169,14 @@ async function describeOnce(runner: ExcelRunner, store: DatasetStore, withSpill:
     }
 
     const spill = anchor ?? (call?.fn === "TABLE" && call.whole ? { address: cell.address } : undefined);
-    const tracked = spill && registry.entries.find((e) => e.mode === "spill" && qualified(e.sheet, topLeft(e.address)) === stripDollars(spill.address));
+    // The anchor is on the active sheet: compare the sheet by name and the cell by position (a
+    // quoted address would depend on which sheet names Excel quotes).
+    const at0 = spill && parseRange(spill.address);
+    const tracked = at0 && registry.entries.find((e) => {
+      if (e.mode !== "spill" || e.sheet !== sheet.name) return false;
+      const own = parseRange(e.address);
+      return own.row === at0.row && own.col === at0.col;
+    });
     if (tracked) {
       const table = index.tables.get(tracked.tableId);
       if (table) info.table = { name: tracked.name, mode: tracked.mode, tableId: table.id, title: table.title };
@@ -179,15 +186,6 @@ async function describeOnce(runner: ExcelRunner, store: DatasetStore, withSpill:
     if (inTable) describeTableCell(index, info, inTable, cell.rowIndex - inTable.range.rowIndex, cell.columnIndex - inTable.range.columnIndex, call);
     return info;
   });
-}
-
-function topLeft(address: string): string {
-  const m = /^\$?([A-Z]+)\$?(\d+)/i.exec(address.slice(address.lastIndexOf("!") + 1));
-  return m ? `${m[1]!.toUpperCase()}${m[2]}` : address;
-}
-
-function stripDollars(address: string): string {
-  return address.replace(/\$/g, "");
 }
 
 function contains(range: Excel.Range, row: number, column: number): boolean {

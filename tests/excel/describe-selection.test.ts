@@ -220,6 +220,17 @@ describe("spills", () => {
     expect(result.provenance!.figure!.id).toBe("bytedance.revenue.2026");
   });
 
+  test.each(["数据", "Q1 2026", "Bob's"])("the add-in's spill is found on a sheet named %s (names Excel quotes, or not)", async (sheet) => {
+    const s = simSetup();
+    s.workbook.addSheet(sheet);
+    s.workbook.select(`'${sheet.replace(/'/g, "''")}'!B2`);
+    await s.actions.insertTable(request({ mode: "spill" }));
+    s.workbook.select(`'${sheet.replace(/'/g, "''")}'!D7`);
+    const info = await s.actions.describeSelection();
+    expect(info.table).toMatchObject({ mode: "spill", tableId: "vendor_revenue" });
+    expect(info.provenance!.figure!.id).toBe("bytedance.revenue.2026");
+  });
+
   test("a user-typed TABLE spill, no registry entry: one round trip", async () => {
     const s = simSetup();
     s.workbook.setCell("A1", '=AIMARKET.TABLE("vendor_metrics",,"CNY","亿")');
