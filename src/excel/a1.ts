@@ -23,6 +23,14 @@ export function qualified(sheet: string, address: string): string {
   return `${name}!${address}`;
 }
 
+/** The sheet name of a sheet-qualified address as Excel writes it ("'Bob''s'!B2" -> "Bob's"). */
+export function sheetOf(address: string): string | undefined {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return undefined;
+  const part = address.slice(0, bang);
+  return part.startsWith("'") && part.endsWith("'") ? part.slice(1, -1).replace(/''/g, "'") : part;
+}
+
 /** Parses "B2", "B2:F11" or "Sheet1!B2:F11" into 0-based indexes (the sheet part is ignored). */
 export function parseRange(address: string): { row: number; col: number; rows: number; cols: number } {
   const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;

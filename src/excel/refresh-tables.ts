@@ -6,7 +6,7 @@ import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
 import { writeSourceLine } from "./write-source-line";
 import { loadRegistrySetting, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type ChartRecord, type RegistryEntry } from "./registry";
-import { parseRange, qualified, rangeAddress } from "./a1";
+import { parseRange, qualified, rangeAddress, sheetOf } from "./a1";
 import { findChartPreset } from "../core/chart-presets";
 import type { NumericTable } from "../core/schema";
 import { chartTitle, writeChartTitle } from "./insert-chart";
@@ -322,7 +322,7 @@ function renamedOrDeleted(entry: RegistryEntry, others: { table: Excel.Table; ra
   const registered = parseRange(entry.address);
   const match = others.find(({ range }) => {
     const r = parseRange(range.address);
-    return range.address.split("!")[0]!.replace(/^'|'$/g, "") === entry.sheet && r.row === registered.row && r.col === registered.col;
+    return sheetOf(range.address) === entry.sheet && r.row === registered.row && r.col === registered.col;
   });
   if (match) {
     return `${entry.name} was renamed to "${match.table.name}", so it is no longer refreshed; rename it back to ${entry.name} to refresh it.`;

@@ -79,3 +79,13 @@ describe("the stand-in's sheet actions", () => {
     expect(() => s.workbook.deleteSheet("Two")).toThrow(/no sheet named/);
   });
 });
+
+test.each(["Bob's", "数据", "a!b"])("a table renamed on a sheet named %s is reported as renamed, not deleted", async (sheet) => {
+  const s = simSetup();
+  s.workbook.addSheet(sheet);
+  s.workbook.select(`'${sheet.replace(/'/g, "''")}'!B2`);
+  const { name } = await s.actions.insertTable({ tableId: "model_specs", mode: "snapshot", ...request });
+  s.workbook.renameTable(name, "MyModels");
+  const summary = await s.actions.refresh();
+  expect(summary.failed).toEqual([{ name, reason: `${name} was renamed to "MyModels", so it is no longer refreshed; rename it back to ${name} to refresh it.` }]);
+});
