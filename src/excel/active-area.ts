@@ -1,4 +1,5 @@
-import { qualified } from "./a1";
+import { qualified, rangeAddress } from "./a1";
+import { isEmpty } from "./cell-match";
 
 /**
  * Queues loads of the active cell (its position), its sheet (name) and the `rows` × `cols` area
@@ -13,6 +14,17 @@ export function loadActiveArea(workbook: Excel.Workbook, rows: number, cols: num
   const area = active.getResizedRange(rows - 1, cols - 1);
   area.load("address,values,formulas");
   return { active, sheet, area };
+}
+
+/** The cells of a loaded area (its top-left at `row`, `col`) that hold a value or a formula, as "C5". */
+export function occupiedCells(area: { values: unknown[][]; formulas: unknown[][] }, row: number, col: number): string[] {
+  const out: string[] = [];
+  area.values.forEach((line, r) =>
+    line.forEach((value, c) => {
+      if (!isEmpty(value, area.formulas[r]?.[c])) out.push(rangeAddress(row + r, col + c, 1, 1));
+    }),
+  );
+  return out;
 }
 
 /** The cells in the way, as a message names them: `Sheet1!C5, Sheet1!D7 and 2 more is/are`. */

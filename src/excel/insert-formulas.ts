@@ -1,6 +1,5 @@
-import { columnLetters, parseRange, qualified } from "./a1";
-import { cellsInTheWay, loadActiveArea } from "./active-area";
-import { isEmpty } from "./cell-match";
+import { parseRange, qualified, rangeAddress } from "./a1";
+import { cellsInTheWay, loadActiveArea, occupiedCells } from "./active-area";
 import type { InsertFormulasRequest, InsertFormulasResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { loadRegistrySetting, readLoadedRegistry } from "./registry";
@@ -35,9 +34,9 @@ export async function insertFormulas(runner: ExcelRunner, request: InsertFormula
 
       const row = active.rowIndex;
       const col = active.columnIndex;
-      const cellAt = (r: number): string => `${columnLetters(col)}${row + r + 1}`;
+      const cellAt = (r: number): string => rangeAddress(row + r, col, 1, 1);
       const size = formulas.length === 1 ? "an empty cell" : `a cell with ${formulas.length} empty cells from it down`;
-      const blocking = area.values.flatMap((line, r) => (isEmpty(line[0], area.formulas[r]?.[0]) ? [] : [cellAt(r)]));
+      const blocking = occupiedCells(area, row, col);
       if (blocking.length > 0) {
         const one = blocking.length === 1;
         throw new FormulasBlockedError(

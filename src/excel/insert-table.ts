@@ -1,12 +1,12 @@
 import type { DatasetStore } from "../core/dataset-store";
-import { cellsInTheWay, loadActiveArea } from "./active-area";
+import { cellsInTheWay, loadActiveArea, occupiedCells } from "./active-area";
 import { isEmpty } from "./cell-match";
 import type { InsertRequest, InsertResult } from "./contracts";
 import { excelMessage, type ExcelRunner } from "./excel-runner";
 import { planTable, toExcelInput, type TablePlan } from "./plan-table";
 import { writeSourceLine } from "./write-source-line";
 import { loadRegistrySetting, nextTableName, readLoadedRegistry, REGISTRY_KEY, writeRegistry, type RegistryEntry } from "./registry";
-import { columnLetters, qualified, rangeAddress } from "./a1";
+import { qualified, rangeAddress } from "./a1";
 
 /** An insert that would overwrite the user's cells; its message names them. */
 export class InsertBlockedError extends Error {
@@ -39,7 +39,7 @@ export async function insertTable(runner: ExcelRunner, store: DatasetStore, requ
       await context.sync();
 
       const { row, col } = { row: active.rowIndex, col: active.columnIndex };
-      const blocking = occupied(area.values, area.formulas, row, col);
+      const blocking = occupiedCells(area, row, col);
       if (blocking.length > 0) {
         throw new InsertBlockedError(
           `Nothing was inserted: ${cellsInTheWay(sheet.name, blocking)} not empty. ` +
@@ -112,12 +112,3 @@ function writeBody(area: Excel.Range, active: Excel.Range, plan: TablePlan): voi
 }
 
 /** A1 addresses of the non-empty cells of a block whose top-left is (row, col). */
-function occupied(values: unknown[][], formulas: unknown[][], row: number, col: number): string[] {
-  const out: string[] = [];
-  values.forEach((line, r) =>
-    line.forEach((value, c) => {
-      if (!isEmpty(value, formulas[r]?.[c])) out.push(`${columnLetters(col + c)}${row + r + 1}`);
-    }),
-  );
-  return out;
-}
