@@ -78,6 +78,7 @@ export interface TrackedTable {
   mode: InsertMode;
   options: Omit<InsertRequest, "tableId" | "mode">;
   sheet: string;
+  /** Owned range without the sheet: header row and body for tables, the spill area for spills. */
   address: string;
   datasetVersion: string;
   datasetHash: string;

@@ -1,5 +1,5 @@
 import type { Cell } from "../core/build-table";
-import type { DatasetStamp, InsertMode, InsertRequest, TrackedTable } from "./contracts";
+import type { DatasetStamp, InsertMode, TrackedTable } from "./contracts";
 
 /**
  * What the add-in inserted, stored in the workbook's settings so it survives save and reopen.
@@ -12,14 +12,8 @@ export const REGISTRY_VERSION = 1;
 /** Prefix of the names of the Excel tables the add-in inserts. */
 export const TABLE_NAME_PREFIX = "AIM_";
 
-export interface RegistryEntry {
-  name: string;
-  tableId: string;
-  mode: InsertMode;
-  options: Omit<InsertRequest, "tableId" | "mode">;
-  sheet: string;
-  /** Owned range without the sheet: header row and body for tables, the spill area for spills. */
-  address: string;
+/** What the pane is told of a table (TrackedTable), and what refresh needs to find its work again. */
+export interface RegistryEntry extends TrackedTable {
   /** Header row as written, to find the add-in's columns among ones the user added. */
   headers: string[];
   /** Body as the add-in wrote it: values (snapshot) or formulas (live); the formula alone (spill). */
@@ -27,10 +21,6 @@ export interface RegistryEntry {
   /** Body values as the add-in computed them, to count what a refresh changes in live tables. */
   shown: Cell[][];
   sourceLine?: { address: string; text: string };
-  datasetVersion: string;
-  datasetHash: string;
-  insertedAt: string;
-  refreshedAt?: string;
   /** Charts the add-in inserted for this table (added later: absent in older registries). */
   charts?: ChartRecord[];
 }
