@@ -57,14 +57,6 @@ async function openCharts(preview: PreviewPage): Promise<void> {
 describeInBrowser("charts on /preview.html", () => {
   const session = useBrowserSession();
 
-  async function insertTable(preview: PreviewPage, address: string, tableId: string, done: RegExp): Promise<string> {
-    await preview.chooseTable(tableId);
-    await preview.selectCell(address);
-    const message = await preview.insert();
-    expect(message.intent).toBe("success");
-    return done.exec(message.text)![1]!;
-  }
-
   async function insertCharts(preview: PreviewPage, revenue: string, metrics: string): Promise<string[]> {
     const texts: string[] = [];
     for (const [table, presets] of [
@@ -88,8 +80,8 @@ describeInBrowser("charts on /preview.html", () => {
     await expect(page.locator("#aim-charts-empty").innerText()).resolves.toMatch(/^No chart can be made yet/);
     await preview.chooseOption("mode", "snapshot");
     await preview.chooseScale("B");
-    const revenue = await insertTable(preview, "A1", "vendor_revenue", /Inserted (\S+) at/);
-    const metrics = await insertTable(preview, "A14", "vendor_metrics", /Inserted (\S+) at/);
+    const revenue = await preview.insertAt("A1", "vendor_revenue");
+    const metrics = await preview.insertAt("A14", "vendor_metrics");
     await expect(page.locator("#aim-charts .aim-chart-table").count()).resolves.toBe(2);
     await expect(page.locator(`#aim-chart-${revenue}-revenue_range`).innerText()).resolves.toBe("Insert chart: Revenue range");
 
@@ -141,8 +133,8 @@ describeInBrowser("charts on /preview.html", () => {
     await preview.chooseOption("language", "zh");
     await preview.chooseOption("currency", "CNY");
     await preview.chooseScale("亿");
-    const revenue = await insertTable(preview, "A1", "vendor_revenue", /已插入 (\S+),/);
-    const metrics = await insertTable(preview, "A14", "vendor_metrics", /已插入 (\S+),/);
+    const revenue = await preview.insertAt("A1", "vendor_revenue");
+    const metrics = await preview.insertAt("A14", "vendor_metrics");
     await expect(page.locator(`#aim-chart-${metrics}-mau_by_vendor`).innerText()).resolves.toBe("插入图表:月活用户");
     await expect(page.locator("#aim-charts .aim-chart-table .aim-hint").first().innerText()).resolves.toBe(`${revenue} · 厂商营收(2026年预测) · 语言:中文`);
 
@@ -176,7 +168,7 @@ describeInBrowser("charts on /preview.html", () => {
     const preview = await PreviewPage.open(session, "?lang=en");
     await openCharts(preview);
     await preview.chooseOption("mode", "spill");
-    await insertTable(preview, "B2", "vendor_revenue", /Inserted (\S+) at/);
+    await preview.insertAt("B2", "vendor_revenue");
     await expect(preview.page.locator("#aim-charts-empty").isVisible()).resolves.toBe(true);
   });
 });

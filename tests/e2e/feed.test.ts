@@ -30,15 +30,6 @@ describeInBrowser("live data from a feed on /preview.html", () => {
     return preview;
   }
 
-  async function insertAt(preview: PreviewPage, address: string, tableId: string, mode: "live" | "snapshot"): Promise<string> {
-    await preview.chooseOption("mode", mode);
-    await preview.chooseTable(tableId);
-    await preview.selectCell(address);
-    const message = await preview.insert();
-    expect({ tableId, message }).toEqual({ tableId, message: expect.objectContaining({ intent: "success" }) });
-    return /Inserted (\S+) at/.exec(message.text)![1]!;
-  }
-
   async function saveFeed(preview: PreviewPage, url: string): Promise<{ intent: string; text: string }> {
     await preview.page.fill("#aim-feed-url input", url);
     await preview.page.click("#aim-feed-save");
@@ -68,9 +59,9 @@ describeInBrowser("live data from a feed on /preview.html", () => {
     await expect(text(preview, "#aim-data-info")).resolves.toBe(
       `Dataset\nai-market-2026 v1.0.0\nFigures as of\n2026-02\nContent hash\n${await page.locator("#aim-data-hash").innerText()}\nSource\nbundled with the add-in`,
     );
-    const snapshot = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
-    const live = await insertAt(preview, "H2", "vendor_revenue", "live");
-    const written = await insertAt(preview, "B16", "vendors_international", "snapshot");
+    const snapshot = await preview.insertAt("B2", "vendor_revenue", "snapshot");
+    const live = await preview.insertAt("H2", "vendor_revenue", "live");
+    const written = await preview.insertAt("B16", "vendors_international", "snapshot");
     await preview.typeInto("B25", '=AIMARKET.REVENUE("OpenAI")');
     await preview.typeInto("B26", '=AIMARKET.METRIC("OpenAI","core_advantage")');
     expect(await cell(preview, "Sheet1!B25")).toEqual({ value: 33000000000, formula: '=AIMARKET.REVENUE("OpenAI")' });
@@ -137,7 +128,7 @@ describeInBrowser("live data from a feed on /preview.html", () => {
   test("a bad feed shows its one message; the data in use and the workbook stay exactly as they were", async () => {
     const preview = await open();
     const { page } = preview;
-    await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await saveFeed(preview, feeds.url("/good.json"));
     await checkFeed(preview);
     await preview.message("#aim-feed-tables-status");
@@ -201,7 +192,7 @@ describeInBrowser("live data from a feed on /preview.html", () => {
   test("save and reopen keeps the feed; a new runtime starts with the kept feed data; a failing start-up check is a quiet notice", async () => {
     const preview = await open();
     const { page } = preview;
-    await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    await preview.insertAt("B2", "vendor_revenue", "snapshot");
     const url = feeds.url("/good.json");
     await saveFeed(preview, url);
     await checkFeed(preview);
@@ -244,7 +235,7 @@ describeInBrowser("live data from a feed on /preview.html", () => {
     const preview = await open();
     const { page } = preview;
     feeds.publish("/moving.json", revisedFeed());
-    await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await saveFeed(preview, feeds.url("/moving.json"));
     await checkFeed(preview);
     await preview.message("#aim-feed-tables-status");
@@ -279,7 +270,7 @@ describeInBrowser("live data from a feed on /preview.html", () => {
   test("the pane says when the workbook last used other data, and Refresh tables brings the tables to it", async () => {
     const preview = await open();
     const { page } = preview;
-    await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await expect(page.locator("#aim-version-notice").isHidden()).resolves.toBe(true);
     await page.click("#sim-change-data");
     await expect(text(preview, "#aim-version-text")).resolves.toBe("This workbook last used data v1.0.0; the add-in now has v1.1.0.");

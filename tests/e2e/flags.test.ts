@@ -17,14 +17,6 @@ const metric = (id: string) => dataset.metrics.find((m) => m.id === id)!;
 
 type Cell = { value: unknown };
 
-async function insertAt(preview: PreviewPage, address: string, tableId: string): Promise<string> {
-  await preview.selectCell(address);
-  await preview.chooseTable(tableId);
-  const message = await preview.insert();
-  expect(message.intent).toBe("success");
-  return /AIM_\w+/.exec(message.text)![0];
-}
-
 describeInBrowser("data-quality flags on /preview.html", () => {
   const session = useBrowserSession();
 
@@ -32,7 +24,7 @@ describeInBrowser("data-quality flags on /preview.html", () => {
     const preview = await PreviewPage.open(session, `?lang=${language}`);
     await preview.chooseOption("language", language);
     await preview.chooseOption("mode", "snapshot");
-    const name = await insertAt(preview, "A1", "vendor_revenue");
+    const name = await preview.insertAt("A1", "vendor_revenue");
     const rows = await preview.workbook<unknown[][]>(`wb.getValues(wb.getTable(${JSON.stringify(name)}).address)`);
     const header = rows[0] as string[];
     expect(header.at(-1)).toBe(language === "zh" ? "备注" : "Notes");
@@ -53,7 +45,7 @@ describeInBrowser("data-quality flags on /preview.html", () => {
 
     // A table the report has problems with as a whole: its flags follow its source line.
     await preview.chooseOption("mode", "snapshot");
-    await insertAt(preview, "A14", "vendors_china");
+    await preview.insertAt("A14", "vendors_china");
     const rowsChina = table("vendors_china");
     const sourceLine = await preview.workbook<Cell>(`wb.getCell("Sheet1!A${14 + (rowsChina.kind === "source" ? rowsChina.rows.length : 0) + 1}")`);
     for (const flag of rowsChina.flags!) expect(String(sourceLine.value)).toContain(`⚑ ${FLAG_LABELS[flag.code][language]}`);

@@ -218,6 +218,19 @@ export class PreviewPage {
     await this.page.waitForFunction((s) => (document.getElementById("aim-scale") as unknown as { value: string }).value === s, scale);
   }
 
+  /**
+   * Inserts a report table at `address` of the shown sheet (in `mode`, or the form already chosen),
+   * expects the pane to say it succeeded, and returns the table's name (in either pane language).
+   */
+  async insertAt(address: string, tableId: string, mode?: "live" | "snapshot" | "spill"): Promise<string> {
+    if (mode) await this.chooseOption("mode", mode);
+    await this.chooseTable(tableId);
+    await this.selectCell(address);
+    const message = await this.insert();
+    expect({ tableId, message }).toEqual({ tableId, message: expect.objectContaining({ intent: "success" }) });
+    return /AIM_\w+/.exec(message.text)![0];
+  }
+
   /** Clicks Insert and returns the message the pane shows once the insert settled. */
   async insert(): Promise<{ intent: string; text: string }> {
     await this.page.click("#aim-insert");

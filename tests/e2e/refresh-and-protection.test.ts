@@ -7,23 +7,14 @@ jest.setTimeout(120_000);
 describeInBrowser("refresh and protection on /preview.html", () => {
   const session = useBrowserSession();
 
-  async function insertAt(preview: PreviewPage, address: string, tableId: string, mode: "live" | "snapshot" | "spill"): Promise<string> {
-    await preview.chooseOption("mode", mode);
-    await preview.chooseTable(tableId);
-    await preview.selectCell(address);
-    const message = await preview.insert();
-    expect({ tableId, message }).toEqual({ tableId, message: expect.objectContaining({ intent: "success" }) });
-    return /Inserted (\S+) at/.exec(message.text)![1]!;
-  }
-
   const value = (preview: PreviewPage, address: string) => preview.workbook<unknown>(`wb.getCell(${JSON.stringify(address)}).value`);
 
   test("after Change data, live tables follow at once, snapshots on Refresh, and the summary says what changed", async () => {
     const preview = await PreviewPage.open(session);
     const { page } = preview;
-    const snapshot = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
-    const live = await insertAt(preview, "H2", "vendor_revenue", "live");
-    const source = await insertAt(preview, "B16", "vendors_international", "snapshot");
+    const snapshot = await preview.insertAt("B2", "vendor_revenue", "snapshot");
+    const live = await preview.insertAt("H2", "vendor_revenue", "live");
+    const source = await preview.insertAt("B16", "vendors_international", "snapshot");
     expect(await value(preview, "Sheet1!C3")).toBe(33000000000);
 
     await page.click("#sim-change-data");
@@ -63,7 +54,7 @@ describeInBrowser("refresh and protection on /preview.html", () => {
 
   test("a spill formula grows with the data, and Refresh moves its source line out of the way", async () => {
     const preview = await PreviewPage.open(session);
-    const spill = await insertAt(preview, "B2", "camps_representatives", "spill");
+    const spill = await preview.insertAt("B2", "camps_representatives", "spill");
     // B2:C3, then the source line in B4: the China row of the revised data needs row 4.
     await preview.page.click("#sim-change-data");
     const message = await preview.refreshAll();
@@ -98,7 +89,7 @@ describeInBrowser("refresh and protection on /preview.html", () => {
 
   test("a refresh that would grow a table into the user's cells stops and says why", async () => {
     const preview = await PreviewPage.open(session);
-    const name = await insertAt(preview, "B2", "camps_representatives", "snapshot");
+    const name = await preview.insertAt("B2", "camps_representatives", "snapshot");
     // The table is B2:C3 with its source line in B4; the China row of the revised data needs row 4.
     await preview.typeInto("C4", "mine");
     await preview.page.click("#sim-change-data");
@@ -114,7 +105,7 @@ describeInBrowser("refresh and protection on /preview.html", () => {
 
   test("a refresh keeps the user's edits, formats and the columns the user added", async () => {
     const preview = await PreviewPage.open(session);
-    const name = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    const name = await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await preview.page.selectOption("#sim-table", name);
     await preview.page.fill("#sim-new-column", "My notes");
     await preview.page.click("#sim-add-column");
@@ -152,8 +143,8 @@ describeInBrowser("refresh and protection on /preview.html", () => {
   test("a table the user deleted or renamed is reported, not recreated", async () => {
     const preview = await PreviewPage.open(session);
     const { page } = preview;
-    const deleted = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
-    const renamed = await insertAt(preview, "B20", "market_indicators", "snapshot");
+    const deleted = await preview.insertAt("B2", "vendor_revenue", "snapshot");
+    const renamed = await preview.insertAt("B20", "market_indicators", "snapshot");
     await page.selectOption("#sim-table", deleted);
     await page.click("#sim-delete-table");
     await page.selectOption("#sim-table", renamed);
@@ -176,7 +167,7 @@ describeInBrowser("refresh and protection on /preview.html", () => {
   test("save and reopen keeps the tables and the setting, and refreshes on open when asked", async () => {
     const preview = await PreviewPage.open(session);
     const { page } = preview;
-    const name = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    const name = await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await page.click("#aim-refresh-on-open");
     await page.waitForFunction(() => (document.getElementById("aim-refresh-on-open") as unknown as { checked: boolean }).checked);
     await expect(preview.workbook("wb.getSetting('AIMARKET.registry')")).resolves.toContain('"refreshOnOpen":true');
@@ -195,10 +186,10 @@ describeInBrowser("refresh and protection on /preview.html", () => {
   test("a sheet renamed or deleted: the table on the renamed sheet refreshes, the spill on the deleted one is reported", async () => {
     const preview = await PreviewPage.open(session);
     const { page } = preview;
-    const table = await insertAt(preview, "B2", "vendor_revenue", "snapshot");
+    const table = await preview.insertAt("B2", "vendor_revenue", "snapshot");
     await page.click("#sim-add-sheet");
     await page.selectOption("#sim-sheet", "Sheet2");
-    const spill = await insertAt(preview, "B2", "model_specs", "spill");
+    const spill = await preview.insertAt("B2", "model_specs", "spill");
     await page.click("#sim-delete-sheet");
     await expect(page.locator("#sim-status").innerText()).resolves.toBe("Deleted sheet Sheet2 with its tables and charts.");
     await page.selectOption("#sim-sheet", "Sheet1");
