@@ -52,9 +52,10 @@ module.exports = (_env, argv) => {
     },
     module: {
       // The Fluent components are imported with import() (see src/taskpane/fluent.ts); eager keeps
-      // them in the entry's file instead of chunks fetched later. The one exception is marked
-      // webpackMode "lazy": the feed pipeline (src/taskpane/load-feed-pipeline.ts), emitted as
-      // feed.js and fetched only when a workbook names a feed, as it brings zod.
+      // them in the entry's file instead of chunks fetched later. The exceptions are marked
+      // webpackMode "lazy" and fetched only when needed: the feed pipeline (feed.js, when a
+      // workbook names a feed, as it brings zod), the pane sections opened on demand
+      // (formula-builder.js, charts.js) and the dark theme's tokens (dark-theme.js).
       parser: { javascript: { dynamicImportMode: "eager" } },
       rules: [
         {
@@ -83,7 +84,7 @@ module.exports = (_env, argv) => {
       ],
     },
     // One file per entry and no shared chunks: Excel may load functions.js on its own. The only
-    // other file is the pane's feed.js (see above), which functions.js never needs.
+    // other files are the pane's lazy chunks (see above), which functions.js never needs.
     optimization: { splitChunks: false, runtimeChunk: false },
     // Keep webpack's global shim (which falls back to new Function) out of the bundles.
     node: { global: false },

@@ -103,7 +103,7 @@ export function createChartSection(host: PaneSectionHost): PaneSection {
     render() {
       const ui = host.language();
       list = h("ul", { id: "aim-charts-list", class: "aim-chart-list" });
-      statusRegion = h("div", { id: "aim-charts-status", role: "status", "aria-live": "polite" });
+      statusRegion = h("div", { id: "aim-charts-status", class: "aim-status", role: "status", "aria-live": "polite" });
       renderList();
       showStatus();
       return h(

@@ -1,6 +1,7 @@
 import { h } from "./dom";
 import { t, type StringKey, type UiLanguage } from "./i18n";
 import type { PaneSection, PaneSectionHost } from "./pane-section";
+import { errorMessage } from "./pane-state";
 
 export type SectionFactory = (host: PaneSectionHost) => PaneSection;
 
@@ -89,7 +90,7 @@ export function createLazySection(host: PaneSectionHost, spec: LazySectionSpec):
       (error: unknown) => {
         loading = undefined;
         open = false;
-        failure = error instanceof Error ? error.message : String(error);
+        failure = errorMessage(error, host.language());
         if (!destroyed) redraw(false);
       },
     );
@@ -104,7 +105,8 @@ export function createLazySection(host: PaneSectionHost, spec: LazySectionSpec):
       return element;
     },
     update() {
-      inner?.update();
+      // A closed section is built again when it is opened: only an open one needs the change now.
+      if (open) inner?.update();
     },
     setBusy(on) {
       busy = on;

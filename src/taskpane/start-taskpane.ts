@@ -131,6 +131,8 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   let feedBusy = false;
   let destroyed = false;
   let sections: PaneSection[] = [];
+  /** The tracked tables have been read from the workbook at least once. */
+  let trackedRead = false;
 
   let refs: {
     catalogue: CatalogueView;
@@ -370,14 +372,20 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   }
 
   async function loadTracked(): Promise<TrackedTable[]> {
+    trackedRead = true;
     try {
-      const tables = await actions.listTracked();
-      tracked = { tables };
-      // Once every table shows the data in use, the notice that it changed has done its job.
-      if (dataNotice && tables.length > 0 && tables.every((table) => table.datasetVersion === state.version)) dataNotice = undefined;
+      tracked = { tables: await actions.listTracked() };
     } catch (e) {
       tracked = { error: errorMessage(e, ui) };
     }
+    return showTracked();
+  }
+
+  /** Shows the tracked tables as last read, and everything that depends on them. */
+  function showTracked(): TrackedTable[] {
+    const tables = tracked.tables;
+    // Once every table shows the data in use, the notice that it changed has done its job.
+    if (dataNotice && tables && tables.length > 0 && tables.every((table) => table.datasetVersion === state.version)) dataNotice = undefined;
     updateTracked();
     updateStatuses();
     for (const section of sections) section.update();
@@ -390,10 +398,8 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
    * shown in the action's status region rather than lost as an unhandled rejection.
    */
   async function run(where: "insert" | "refresh" | "feed", work: () => Promise<void>): Promise<void> {
-    if (busy) return;
-    setBusy(true);
     try {
-      await work();
+      await exclusive(work);
     } catch (e) {
       const message = errorMessage(e, ui);
       const key = where === "insert" ? "insertFailed" : where === "refresh" ? "refreshFailed" : "feedFailed";
@@ -402,6 +408,16 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       else if (where === "refresh") refreshStatus = status;
       else feedStatus = status;
       updateStatuses();
+    }
+  }
+
+  /** Runs `work` while no other action runs, every button waiting meanwhile; false when one was running. */
+  async function exclusive(work: () => Promise<void>): Promise<boolean> {
+    if (busy) return false;
+    setBusy(true);
+    try {
+      await work();
+      return true;
     } finally {
       setBusy(false);
     }
@@ -436,10 +452,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       try {
         const summary = await actions.refresh(names);
         noteRefreshed(summary);
-        refreshStatus = (lang) => {
-          const message = refreshSummaryMessage(summary, lang);
-          return prefix ? { ...message, lines: [t(lang, prefix), ...message.lines] } : message;
-        };
+        refreshStatus = summaryStatus(summary, prefix);
       } catch (e) {
         const message = errorMessage(e, ui);
         refreshStatus = (): PaneMessage => ({ intent: "error", headline: message, lines: [] });
@@ -448,6 +461,14 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
       await loadTracked();
       if (one) doc.getElementById(refreshButtonId(one))?.focus();
     });
+  }
+
+  /** A refresh's summary as a status, after a first line saying why it ran when `prefix` is given. */
+  function summaryStatus(summary: RefreshSummary, prefix: "refreshedOnOpen" | undefined): (lang: UiLanguage) => PaneMessage {
+    return (lang) => {
+      const message = refreshSummaryMessage(summary, lang);
+      return prefix ? { ...message, lines: [t(lang, prefix), ...message.lines] } : message;
+    };
   }
 
   function noteRefreshed(summary: RefreshSummary): void {
@@ -585,10 +606,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     try {
       const summary = await actions.refresh();
       noteRefreshed(summary);
-      feedTablesStatus = (lang) => {
-        const m = refreshSummaryMessage(summary, lang);
-        return prefix ? { ...m, lines: [t(lang, prefix), ...m.lines] } : m;
-      };
+      feedTablesStatus = summaryStatus(summary, prefix);
     } catch (e) {
       feedTablesStatus = message("error", "refreshFailed", { message: errorMessage(e, ui) });
     }
@@ -664,16 +682,7 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
     state: () => state,
     language: () => ui,
     tracked: () => tracked.tables ?? [],
-    async exclusive(work) {
-      if (busy) return false;
-      setBusy(true);
-      try {
-        await work();
-        return true;
-      } finally {
-        setBusy(false);
-      }
-    },
+    exclusive,
     reloadTracked: async () => {
       await loadTracked();
     },
@@ -702,6 +711,8 @@ export async function startTaskpane(options: TaskpaneOptions): Promise<TaskpaneH
   const afterStartup = new Promise<void>((resolve) => (startupDone = resolve));
   const feedCheck = workbook.feedUrl ? (await startFeed(workbook.feedUrl, afterStartup)).check : Promise.resolve();
   if (workbook.refreshOnOpen) await refresh(undefined, "refreshedOnOpen");
+  // The start-up feed step may have just read the tracked tables: show them rather than ask Excel twice.
+  else if (trackedRead) showTracked();
   else await loadTracked();
   startupDone();
 

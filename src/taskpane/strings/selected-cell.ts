@@ -19,7 +19,6 @@ export const en = {
   scMode_live: "live table",
   scMode_snapshot: "snapshot table",
   scMode_spill: "spill formula",
-  scFigure: "Figure",
   scPeriod: "{period}",
   scNoPeriod: "no year given",
   scAnswer: "The function answers",
@@ -55,9 +54,7 @@ export const en = {
   scTablePlaceHeader: "Header of column {column}",
   scTablePlaceLabel: "Row label {row}",
   scCellText: "Cell text",
-  scFiguresInCell: "Figures in this cell",
   scError: "The cell shows {shows}: {message}",
-  scNotes: "Note",
 };
 
 export const zh: Record<keyof typeof en, string> = {
@@ -80,7 +77,6 @@ export const zh: Record<keyof typeof en, string> = {
   scMode_live: "实时表格",
   scMode_snapshot: "快照表格",
   scMode_spill: "溢出公式",
-  scFigure: "数据",
   scPeriod: "{period}年",
   scNoPeriod: "未注明年份",
   scAnswer: "函数返回",
@@ -116,7 +112,5 @@ export const zh: Record<keyof typeof en, string> = {
   scTablePlaceHeader: "列标题“{column}”",
   scTablePlaceLabel: "行标签“{row}”",
   scCellText: "单元格内容",
-  scFiguresInCell: "该单元格中的数据",
   scError: "该单元格显示 {shows}:{message}",
-  scNotes: "说明",
 };
