@@ -20,13 +20,18 @@ const FIELDS: Record<string, { en: string; get: (s: DatasetState) => Cell }> = {
 
 export const INFO_FIELDS = Object.keys(FIELDS);
 
+/** The INFO field a caller means ("Exchange rate", "exchange_rate"), or undefined. */
+export function infoFieldName(field: unknown): string | undefined {
+  const key = typeof field === "string" ? normalizeName(field) : "";
+  return INFO_FIELDS.find((f) => normalizeName(f) === key);
+}
+
 /** One field of the dataset's metadata, or with no field all of them as a two-column table. */
 export function datasetInfo(state: DatasetState, field: unknown): Cell | Cell[][] {
   if (field === null || field === undefined || (typeof field === "string" && field.trim() === "")) {
     return [["Field", "Value"], ...INFO_FIELDS.map((f) => [f, FIELDS[f]!.get(state)])];
   }
-  const key = typeof field === "string" ? normalizeName(field) : "";
-  const name = INFO_FIELDS.find((f) => normalizeName(f) === key);
+  const name = infoFieldName(field);
   if (!name) throw badArgument(`Unknown field ${show(field)}.`, field, `Use one of ${INFO_FIELDS.join(", ")}, or leave it empty for all.`);
   return FIELDS[name]!.get(state);
 }

@@ -1,3 +1,4 @@
+import { infoFieldName } from "./dataset-info";
 import { cellError, metricQuery, revenueQuery } from "./function-calls";
 import { numericHeader, numericRow } from "./build-table";
 import type { DatasetIndex, IndexedFigure } from "./dataset-index";
@@ -184,7 +185,8 @@ export function provenanceOfCall(index: DatasetIndex, fn: FunctionName, args: re
       case "METRICS":
       case "INFO": {
         const note = CATALOGUES[fn];
-        if (fn === "INFO" && typeof a(0) === "string" && /^exchange_?rate/i.test(String(a(0)).trim())) {
+        // The same field lookup as INFO itself, so every spelling INFO accepts gets the method.
+        if (fn === "INFO" && infoFieldName(a(0))?.startsWith("exchange_rate")) {
           const method = index.dataset.meta.exchangeRate.method;
           return { kind: "catalogue", fn, figures: [], flags: [], note: { en: `${note.en} ${method.en}`, zh: `${note.zh}${method.zh}` } };
         }

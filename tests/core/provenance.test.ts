@@ -154,6 +154,9 @@ describe("other functions", () => {
 
   test("INFO(\"exchange_rate\") says how the rate is derived", () => {
     expect(provenanceOfCall(index, "INFO", ["exchange_rate"]).note!.en).toMatch(/1120 \/ 157/);
+    // Every spelling INFO accepts, and only those.
+    expect(provenanceOfCall(index, "INFO", ["Exchange-Rate"]).note!.en).toMatch(/1120 \/ 157/);
+    expect(provenanceOfCall(index, "INFO", ["exchange rates galore"]).note!.en).not.toMatch(/1120 \/ 157/);
   });
 
   test.each<[string, ArgValue[], string, string]>([
